@@ -1,0 +1,238 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jlaffaye/ftp"
+)
+
+// Open downloads a file from byte offset on (REST, RETR). The connection
+// is held until the reader is closed; closing it before the end aborts the
+// transfer (ABOR) and leaves the session ready for the next command. When
+// ctx ends, the data connection is cut and Read fails.
+func (r *Remote) Open(ctx context.Context, p string, offset int64) (io.ReadCloser, error) {
+	if err := checkArg(p); err != nil {
+		return nil, fmt.Errorf("get: %w", err)
+	}
+	if err := r.acquire(ctx); err != nil {
+		return nil, fmt.Errorf("get %s: %w", p, err)
+	}
+	var resp *ftp.Response
+	err := r.run(ctx, "get "+p, true, func() (err error) {
+		resp, err = r.c.RetrFrom(p, uint64(offset))
+		return err
+	})
+	if err != nil {
+		r.release()
+		return nil, err
+	}
+	w := r.w
+	rd := &remoteReader{r: r, resp: resp, path: p}
+	rd.stop = context.AfterFunc(ctx, func() { w.interrupt(false) })
+	return rd, nil
+}
+
+type remoteReader struct {
+	r      *Remote
+	resp   *ftp.Response
+	path   string
+	stop   func() bool
+	eof    bool
+	closed bool
+}
+
+func (rd *remoteReader) Read(p []byte) (int, error) {
+	n, err := rd.resp.Read(p)
+	if err == io.EOF {
+		rd.eof = true
+	} else if err != nil {
+		err = fmt.Errorf("get %s: %w", rd.path, err)
+	}
+	return n, err
+}
+
+// Close ends the download and reads the server's verdict (226, or the
+// reason it failed). A reader closed early reports no error for the abort.
+func (rd *remoteReader) Close() error {
+	if rd.closed {
+		return nil
+	}
+	rd.closed = true
+	rd.stop()
+	defer rd.r.release()
+	err := rd.resp.Close()
+	if err != nil && !rd.eof {
+		return nil // the transfer was given up: ABOR was sent and answered
+	}
+	if err != nil {
+		return mapErr("get "+rd.path, err)
+	}
+	return nil
+}
+
+// Create uploads a file (STOR), from byte offset on when resuming (REST).
+// Data goes to the server as it is written; Close waits for the server's
+// verdict and returns it. When ctx ends the upload is cut and aborted.
+func (r *Remote) Create(ctx context.Context, p string, offset int64) (io.WriteCloser, error) {
+	return r.upload(ctx, "put", p, func(rd io.Reader) error {
+		return r.c.StorFrom(p, rd, uint64(offset))
+	})
+}
+
+// Append appends to a remote file (APPE), creating it when missing.
+func (r *Remote) Append(ctx context.Context, p string) (io.WriteCloser, error) {
+	return r.upload(ctx, "append", p, func(rd io.Reader) error { return r.c.Append(p, rd) })
+}
+
+func (r *Remote) upload(ctx context.Context, op, p string, store func(io.Reader) error) (io.WriteCloser, error) {
+	if err := checkArg(p); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	if err := r.acquire(ctx); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", op, p, err)
+	}
+	pr, pw := io.Pipe()
+	up := &remoteWriter{pw: pw, done: make(chan error, 1)}
+	go func() {
+		defer r.release()
+		if r.w == nil || r.w.broken {
+			if err := r.reconnect(ctx); err != nil {
+				pr.CloseWithError(err)
+				up.done <- fmt.Errorf("%s %s: %w", op, p, err)
+				return
+			}
+		}
+		w := r.w
+		stop := context.AfterFunc(ctx, func() {
+			w.interrupt(false)
+			pr.CloseWithError(ctx.Err())
+		})
+		err := store(pr)
+		stop()
+		pr.CloseWithError(errOrEOF(err))
+		if err != nil {
+			if ctx.Err() != nil {
+				err = ctx.Err()
+			}
+			err = mapErr(op+" "+p, err)
+		}
+		up.done <- err
+	}()
+	return up, nil
+}
+
+func errOrEOF(err error) error {
+	if err == nil {
+		return io.ErrClosedPipe
+	}
+	return err
+}
+
+type remoteWriter struct {
+	pw     *io.PipeWriter
+	done   chan error
+	err    error
+	closed bool
+}
+
+func (w *remoteWriter) Write(p []byte) (int, error) { return w.pw.Write(p) }
+
+// Close ends the upload and returns the server's verdict.
+func (w *remoteWriter) Close() error {
+	if w.closed {
+		return w.err
+	}
+	w.closed = true
+	w.pw.Close()
+	w.err = <-w.done
+	return w.err
+}
+
+// StoreUnique uploads with STOU: the server picks a name that does not
+// exist yet, and that name is returned (empty when the server's reply does
+// not say it; the reply is then in the error-free Reply for the user).
+func (r *Remote) StoreUnique(ctx context.Context, src io.Reader) (name string, rep Reply, err error) {
+	err = r.do(ctx, "put (unique)", false, func() error {
+		dc, first, err := r.w.dataCommand("STOU")
+		if err != nil {
+			return err
+		}
+		_, cerr := io.Copy(dc, src)
+		rep, err = r.w.finishData(dc, cerr)
+		if err != nil {
+			return err
+		}
+		name = uniqueName(first)
+		if name == "" {
+			name = uniqueName(rep)
+		}
+		return nil
+	})
+	return name, rep, err
+}
+
+// uniqueName finds the file name in a STOU reply: "150 FILE: name" (RFC
+// 1123, vsftpd), or "... unique file name: name" and similar phrasings.
+func uniqueName(rep Reply) string {
+	text := rep.Text()
+	for _, key := range []string{"FILE:", "file name:", "unique file name:", "Unique file name:"} {
+		if i := strings.LastIndex(text, key); i >= 0 {
+			rest := strings.TrimSpace(text[i+len(key):])
+			rest, _, _ = strings.Cut(rest, "\n")
+			return strings.Trim(rest, " ()\"'")
+		}
+	}
+	return ""
+}
+
+// dataCommand opens a data connection and sends a command that uses it.
+// On 125/150 it returns the connection; the caller reads or writes it and
+// then calls finishData for the final reply.
+func (w *wire) dataCommand(line string) (*dataConn, Reply, error) {
+	w.discardNext()
+	dc, err := w.openData()
+	if err != nil {
+		return nil, Reply{}, err
+	}
+	w.setCur(dc)
+	rep, err := w.cmd(line)
+	if err == nil && rep.Code != codeAlreadyOpen && rep.Code != codeAboutToSend {
+		verb, _, _ := strings.Cut(line, " ")
+		err = &ReplyError{Op: verb, Code: rep.Code, Msg: rep.Text()}
+	}
+	if err != nil {
+		dc.closed = true
+		w.setCur(nil)
+		dc.closeNow()
+		return nil, rep, err
+	}
+	return dc, rep, nil
+}
+
+// finishData closes the data connection and reads the final reply. When
+// the transfer failed on our side (ioErr), the close aborts it and the
+// abort consumes the server's replies.
+func (w *wire) finishData(dc *dataConn, ioErr error) (Reply, error) {
+	dc.mu.Lock()
+	if ioErr != nil && !dc.eof {
+		dc.cutByUser = true
+	}
+	cut := dc.cutByUser
+	dc.mu.Unlock()
+	cerr := dc.Close()
+	if cut {
+		return Reply{}, errors.Join(ioErr, cerr)
+	}
+	rep, err := w.readReply()
+	if err != nil {
+		return rep, err
+	}
+	if rep.Code >= 400 {
+		return rep, &ReplyError{Code: rep.Code, Msg: rep.Text()}
+	}
+	return rep, ioErr
+}

@@ -1,0 +1,369 @@
+package session
+
+import (
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// openData negotiates a data connection for the next transfer command:
+// passive (EPSV, falling back to PASV) or active (EPRT, falling back to
+// PORT). In passive mode the connection is dialled now; in active mode it is
+// accepted, and TLS is shaken hands, lazily on first use, because the server
+// connects only after it has the transfer command.
+func (w *wire) openData() (*dataConn, error) {
+	if w.passive {
+		return w.openPassive()
+	}
+	return w.openActive()
+}
+
+func (w *wire) openPassive() (*dataConn, error) {
+	port, err := w.epsvPort()
+	if err != nil {
+		return nil, err
+	}
+	if port == 0 {
+		if port, err = w.pasvPort(); err != nil {
+			return nil, err
+		}
+	}
+	// The server's address in a PASV reply is never trusted: the data
+	// connection goes to the control connection's peer (no SSRF, no NAT
+	// confusion).
+	addr := net.JoinHostPort(w.serverIP.String(), strconv.Itoa(port))
+	d := net.Dialer{Timeout: w.timeout}
+	c, err := d.Dial("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("data connection to %s: %w", addr, err)
+	}
+	w.trace(TraceInfo, "data connection to "+addr)
+	return &dataConn{w: w, raw: c, tlsConf: w.dataTLS}, nil
+}
+
+// epsvPort returns 0 (and no error) when the server has no EPSV.
+func (w *wire) epsvPort() (int, error) {
+	if w.noEPSV {
+		return 0, nil
+	}
+	rep, err := w.cmd("EPSV")
+	if err != nil {
+		return 0, err
+	}
+	if rep.Code != codeExtPassive {
+		w.noEPSV = true
+		return 0, nil
+	}
+	return parseEPSV(rep.Text())
+}
+
+func parseEPSV(text string) (int, error) {
+	i := strings.Index(text, "(")
+	j := strings.LastIndex(text, ")")
+	if i < 0 || j < i+5 {
+		return 0, fmt.Errorf("malformed EPSV reply %q", clip(text))
+	}
+	inner := text[i+1 : j] // |||port|
+	d := inner[:1]
+	parts := strings.Split(inner, d)
+	if len(parts) != 5 {
+		return 0, fmt.Errorf("malformed EPSV reply %q", clip(text))
+	}
+	p, err := strconv.Atoi(parts[3])
+	if err != nil || p < 1 || p > 65535 {
+		return 0, fmt.Errorf("malformed EPSV port in %q", clip(text))
+	}
+	return p, nil
+}
+
+func (w *wire) pasvPort() (int, error) {
+	rep, err := w.cmd("PASV")
+	if err != nil {
+		return 0, err
+	}
+	if rep.Code != codePassive {
+		return 0, &ReplyError{Op: "PASV", Code: rep.Code, Msg: rep.Text()}
+	}
+	return parsePASV(rep.Text())
+}
+
+func parsePASV(text string) (int, error) {
+	// "Entering Passive Mode (h1,h2,h3,h4,p1,p2)"; some servers omit the
+	// parentheses, so take the last run of six comma-separated numbers.
+	start := strings.LastIndexAny(text, "( ")
+	if i := strings.Index(text, "("); i >= 0 {
+		start = i
+	}
+	s := strings.Trim(text[start+1:], "). \r\n")
+	parts := strings.Split(s, ",")
+	if len(parts) != 6 {
+		return 0, fmt.Errorf("malformed PASV reply %q", clip(text))
+	}
+	p1, err1 := strconv.Atoi(strings.TrimSpace(parts[4]))
+	p2, err2 := strconv.Atoi(strings.TrimSpace(parts[5]))
+	if err1 != nil || err2 != nil || p1 < 0 || p1 > 255 || p2 < 0 || p2 > 255 || p1*256+p2 == 0 {
+		return 0, fmt.Errorf("malformed PASV port in %q", clip(text))
+	}
+	return p1*256 + p2, nil
+}
+
+func (w *wire) openActive() (*dataConn, error) {
+	local := w.tcp.LocalAddr().(*net.TCPAddr)
+	ln, err := net.ListenTCP("tcp", &net.TCPAddr{IP: local.IP})
+	if err != nil {
+		return nil, fmt.Errorf("active mode: listen on %s: %w", local.IP, err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	if err := w.announcePort(local.IP, port); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	w.trace(TraceInfo, fmt.Sprintf("waiting for the server's data connection on %s", ln.Addr()))
+	return &dataConn{w: w, ln: ln, tlsConf: w.dataTLS}, nil
+}
+
+// announcePort sends EPRT, or PORT when the server has no EPRT.
+func (w *wire) announcePort(ip net.IP, port int) error {
+	ip4 := ip.To4()
+	if !w.noEPRT || ip4 == nil {
+		fam := 2
+		if ip4 != nil {
+			fam = 1
+		}
+		rep, err := w.cmd(fmt.Sprintf("EPRT |%d|%s|%d|", fam, ip, port))
+		if err != nil {
+			return err
+		}
+		if rep.Code == codeCommandOK {
+			return nil
+		}
+		if ip4 == nil || rep.Code < codeSyntax {
+			return &ReplyError{Op: "EPRT", Code: rep.Code, Msg: rep.Text()}
+		}
+		w.noEPRT = true
+	}
+	rep, err := w.cmd(fmt.Sprintf("PORT %d,%d,%d,%d,%d,%d", ip4[0], ip4[1], ip4[2], ip4[3], port>>8, port&0xff))
+	if err != nil {
+		return err
+	}
+	if rep.Code != codeCommandOK {
+		return &ReplyError{Op: "PORT", Code: rep.Code, Msg: rep.Text()}
+	}
+	return nil
+}
+
+// dataConn is one data connection. It is a net.Conn for the library, and
+// also what the session's own data commands (listings, STOU) read.
+type dataConn struct {
+	w       *wire
+	ln      *net.TCPListener // active mode, until accepted
+	raw     net.Conn         // the TCP connection
+	conn    net.Conn         // raw, or TLS over it
+	tlsConf *tls.Config
+
+	// forLibrary: the library reads the final reply, so an abort must leave
+	// it one to read.
+	forLibrary bool
+
+	once      sync.Once
+	err       error
+	mu        sync.Mutex
+	cutByUser bool // the operation's context ended
+	wrote     bool
+	read      bool
+	eof       bool
+	closed    bool
+	n         int64
+}
+
+// ready accepts (active mode) and shakes hands (TLS) on first use.
+func (d *dataConn) ready() error {
+	d.once.Do(func() {
+		if d.ln != nil {
+			d.err = d.accept()
+			if d.err != nil {
+				return
+			}
+		}
+		d.conn = d.raw
+		if d.tlsConf != nil {
+			tc := tls.Client(d.raw, d.tlsConf)
+			_ = d.raw.SetDeadline(time.Now().Add(d.w.timeout))
+			if err := tc.Handshake(); err != nil {
+				d.err = fmt.Errorf("data connection TLS handshake: %w", err)
+				return
+			}
+			d.conn = tc
+		}
+	})
+	return d.err
+}
+
+func (d *dataConn) accept() error {
+	defer d.ln.Close()
+	_ = d.ln.SetDeadline(time.Now().Add(d.w.timeout))
+	c, err := d.ln.AcceptTCP()
+	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return fmt.Errorf("active mode: the server did not connect back within %s (a firewall or NAT between you and the server? try passive mode)", d.w.timeout)
+		}
+		return fmt.Errorf("active mode: %w", err)
+	}
+	peer := c.RemoteAddr().(*net.TCPAddr).IP
+	if !peer.Equal(d.w.serverIP) {
+		c.Close()
+		return fmt.Errorf("active mode: data connection came from %s, not the server %s: refused", peer, d.w.serverIP)
+	}
+	d.mu.Lock()
+	d.raw = c
+	cut := d.cutByUser
+	d.mu.Unlock()
+	if cut {
+		return errInterrupted
+	}
+	return nil
+}
+
+func (d *dataConn) Read(p []byte) (int, error) {
+	if err := d.ready(); err != nil {
+		return 0, err
+	}
+	_ = d.conn.SetReadDeadline(time.Now().Add(d.w.timeout))
+	d.read = true
+	n, err := d.conn.Read(p)
+	d.n += int64(n)
+	if err == io.EOF {
+		d.eof = true
+	}
+	return n, d.mapErr(err)
+}
+
+func (d *dataConn) Write(p []byte) (int, error) {
+	if err := d.ready(); err != nil {
+		return 0, err
+	}
+	d.wrote = true
+	_ = d.conn.SetWriteDeadline(time.Now().Add(d.w.timeout))
+	n, err := d.conn.Write(p)
+	d.n += int64(n)
+	return n, d.mapErr(err)
+}
+
+func (d *dataConn) mapErr(err error) error {
+	if err == nil || err == io.EOF {
+		return err
+	}
+	d.mu.Lock()
+	cut := d.cutByUser
+	d.mu.Unlock()
+	if cut {
+		return errInterrupted
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return fmt.Errorf("data connection stalled: no bytes for %s", d.w.timeout)
+	}
+	return err
+}
+
+// Handshake lets the library start a zero-byte upload: the server must see
+// the connection accepted and, with TLS, the handshake done.
+func (d *dataConn) Handshake() error { return d.ready() }
+
+// cut interrupts a blocked read or write (the operation's context ended).
+func (d *dataConn) cut() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cutByUser = true
+	if d.raw != nil {
+		_ = d.raw.SetDeadline(time.Unix(1, 0))
+	}
+	if d.ln != nil {
+		_ = d.ln.SetDeadline(time.Unix(1, 0))
+	}
+}
+
+// closeNow drops the connection without any goodbye.
+func (d *dataConn) closeNow() {
+	if d.ln != nil {
+		d.ln.Close()
+	}
+	if d.raw != nil {
+		if tc, ok := d.raw.(*net.TCPConn); ok {
+			_ = tc.SetLinger(0) // RST: the server must not take a cut upload as complete
+		}
+		d.raw.Close()
+	}
+}
+
+// Close ends the transfer. A finished upload over TLS says close_notify and
+// reads the server's goodbye (TLS 1.3 servers send session tickets; an
+// upload that never reads them ends in a reset and a 426). A transfer ended
+// early is cut, and the server told with ABOR.
+func (d *dataConn) Close() error {
+	if d.closed {
+		return nil
+	}
+	d.closed = true
+	d.w.setCur(nil)
+	d.mu.Lock()
+	cut := d.cutByUser
+	d.mu.Unlock()
+	early := cut || (d.read && !d.eof)
+	if d.ln != nil && d.raw == nil {
+		d.ln.Close() // never used: the command failed before the server connected
+		return nil
+	}
+	if !early {
+		d.closePolitely()
+		d.w.trace(TraceInfo, fmt.Sprintf("data connection closed, %d bytes", d.n))
+		return nil
+	}
+	d.closeNow()
+	d.w.trace(TraceInfo, fmt.Sprintf("data connection cut after %d bytes; sending ABOR", d.n))
+	err := d.w.abortTransfer()
+	if d.forLibrary {
+		d.w.queue(Reply{Code: codeTransferAborted, Lines: []string{"426 Transfer aborted by the client"}})
+	}
+	return err
+}
+
+func (d *dataConn) closePolitely() {
+	tc, ok := d.conn.(*tls.Conn)
+	if !ok || !d.wrote {
+		if d.conn != nil {
+			d.conn.Close()
+		} else if d.raw != nil {
+			d.raw.Close()
+		}
+		return
+	}
+	_ = tc.CloseWrite()
+	_ = d.raw.SetReadDeadline(time.Now().Add(min(d.w.timeout, 5*time.Second)))
+	_, _ = io.Copy(io.Discard, io.LimitReader(tc, 1<<20))
+	tc.Close()
+}
+
+// A dataConn is a net.Conn for the library.
+func (d *dataConn) LocalAddr() net.Addr {
+	if d.raw != nil {
+		return d.raw.LocalAddr()
+	}
+	return d.ln.Addr()
+}
+func (d *dataConn) RemoteAddr() net.Addr {
+	if d.raw != nil {
+		return d.raw.RemoteAddr()
+	}
+	return &net.TCPAddr{IP: d.w.serverIP}
+}
+func (d *dataConn) SetDeadline(time.Time) error      { return nil }
+func (d *dataConn) SetReadDeadline(time.Time) error  { return nil }
+func (d *dataConn) SetWriteDeadline(time.Time) error { return nil }
