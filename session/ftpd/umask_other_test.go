@@ -1,0 +1,5 @@
+//go:build !unix
+
+package ftpd
+
+func setUmask(int) (restore func()) { return func() {} }
