@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/ftpane/ftpane/session/ftpd"
+)
+
+const (
+	demoUser    = "demo"
+	demoBigSize = 50 << 20 // the generated file to watch a long transfer
+)
+
+// runDemo is `ftpane demo`: serve a fresh demo tree on a free loopback port
+// until SIGINT or SIGTERM, then remove it.
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+			fmt.Fprintln(stdout, "Usage: ftpane demo\nServe a demo tree on 127.0.0.1 until Ctrl+C; it is removed on exit.")
+			return 0
+		}
+		fmt.Fprintf(stderr, "ftpane demo: unexpected argument %q (see ftpane demo -h)\n", args[0])
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, user, pass, cleanup, err := startDemo()
+	if err != nil {
+		fmt.Fprintf(stderr, "ftpane demo: %v\n", err)
+		return 1
+	}
+	defer cleanup()
+	fmt.Fprintf(stdout, "Demo server on ftp://%s@%s/\n", user, srv.Addr())
+	fmt.Fprintf(stdout, "  user:      %s\n  password:  %s\n", user, pass)
+	fmt.Fprintln(stdout, "Press Ctrl+C to stop; the demo files are removed then.")
+	<-ctx.Done()
+	return 0
+}
+
+// startDemo prepares the demo tree in a new temporary folder and serves it
+// read-write on a free 127.0.0.1 port for the user "demo" with a random
+// password. cleanup stops the server and removes the folder. The TUI calls
+// it to open itself on the demo.
+func startDemo() (srv *ftpd.Server, user, pass string, cleanup func(), err error) {
+	return startDemoSized(demoBigSize)
+}
+
+func startDemoSized(bigSize int64) (*ftpd.Server, string, string, func(), error) {
+	dir, err := os.MkdirTemp("", "ftpane-demo-")
+	if err != nil {
+		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)
+	}
+	if err := ftpd.PrepareDemo(dir, bigSize); err != nil {
+		os.RemoveAll(dir)
+		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)
+	}
+	pass := rand.Text()
+	srv, err := ftpd.Start(ftpd.Options{Dir: dir, Addr: "127.0.0.1:0", User: demoUser, Pass: pass})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)
+	}
+	cleanup := func() {
+		srv.Close()
+		os.RemoveAll(dir)
+	}
+	return srv, demoUser, pass, cleanup, nil
+}

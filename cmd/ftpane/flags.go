@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// clientArgs is what the command line asks of the client.
+type clientArgs struct {
+	Remote    *session.Config // nil: no host given, start with the connect dialog
+	Verbose   bool            // -v: show every server reply
+	Debug     bool            // -d: also show every command sent
+	NoPrompt  bool            // -i
+	NoNetrc   bool            // -n
+	NoGlob    bool            // -g
+	NetrcNote string          // why ~/.netrc was not used, shown once
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+}
+
+var (
+	errHelp    = errors.New("help requested")
+	errVersion = errors.New("version requested")
+)
+
+// shortFlags may be combined classic-style: -inv is -i -n -v.
+const shortFlags = "vdingpA"
+
+func expandShort(args []string) []string {
+	var out []string
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' && strings.Trim(a[1:], shortFlags) == "" {
+			for _, c := range a[1:] {
+				out = append(out, "-"+string(c))
+			}
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func parseClientArgs(args []string, getenv func(string) string) (clientArgs, error) {
+	var a clientArgs
+	var passive, active, tlsExplicit, tlsImplicit, insecure, help, ver bool
+	fs := flag.NewFlagSet("ftpane", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&a.Verbose, "v", false, "")
+	fs.BoolVar(&a.Debug, "d", false, "")
+	fs.BoolVar(&a.NoPrompt, "i", false, "")
+	fs.BoolVar(&a.NoNetrc, "n", false, "")
+	fs.BoolVar(&a.NoGlob, "g", false, "")
+	fs.BoolVar(&passive, "p", false, "")
+	fs.BoolVar(&active, "A", false, "")
+	fs.BoolVar(&tlsExplicit, "tls", false, "")
+	fs.BoolVar(&tlsImplicit, "implicit-tls", false, "")
+	fs.BoolVar(&insecure, "insecure", false, "")
+	fs.BoolVar(&help, "help", false, "")
+	fs.BoolVar(&help, "h", false, "")
+	fs.BoolVar(&ver, "version", false, "")
+	if err := fs.Parse(expandShort(args)); err != nil {
+		return a, err
+	}
+	switch {
+	case help:
+		return a, errHelp
+	case ver:
+		return a, errVersion
+	case passive && active:
+		return a, errors.New("-p (passive) and -A (active) exclude each other")
+	case tlsExplicit && tlsImplicit:
+		return a, errors.New("--tls and --implicit-tls exclude each other")
+	}
+	if fs.NArg() == 0 {
+		return a, nil
+	}
+	cfg, err := hostArgs(fs.Args())
+	if err != nil {
+		return a, err
+	}
+	cfg.Active, cfg.Insecure = active, insecure
+	if tlsExplicit {
+		cfg.TLS = session.TLSExplicit
+	} else if tlsImplicit {
+		cfg.TLS = session.TLSImplicit
+	}
+	if !a.NoNetrc {
+		a.NetrcNote = applyNetrc(&cfg, getenv)
+	}
+	a.Remote = &cfg
+	return a, nil
+}
+
+// hostArgs reads "host [port]" or one URL.
+func hostArgs(args []string) (session.Config, error) {
+	if len(args) > 2 {
+		return session.Config{}, fmt.Errorf("too many arguments: %q", strings.Join(args[2:], " "))
+	}
+	cfg, err := session.ParseURL(args[0])
+	if err != nil {
+		return cfg, err
+	}
+	if len(args) == 2 {
+		if strings.Contains(args[0], "://") {
+			return cfg, errors.New("give the port in the URL, not after it")
+		}
+		p, err := strconv.Atoi(args[1])
+		if err != nil || p < 1 || p > 65535 {
+			return cfg, fmt.Errorf("bad port %q: must be 1-65535", args[1])
+		}
+		cfg.Port = p
+	}
+	return cfg, nil
+}
+
+const usage = `ftpane: a dual-pane FTP client for the terminal
+
+Usage:
+  ftpane [-v] [-d] [-i] [-n] [-g] [-p|-A] [--tls|--implicit-tls] [--insecure] [host [port] | URL]
+  ftpane demo                 try it: a built-in server with sample files
+  ftpane serve [DIR] [flags]  share a folder over FTP (ftpane serve --help)
+
+Flags:
+  -v              verbose: show every server reply
+  -d              debug: also show every command sent (the password is masked)
+  -i              no per-file prompting in mget, mput, mdelete
+  -n              no auto-login from ~/.netrc
+  -g              no filename globbing
+  -p              passive data connections (EPSV/PASV, the default)
+  -A              active data connections (EPRT/PORT)
+  --tls           explicit TLS (AUTH TLS) on the usual port
+  --implicit-tls  implicit TLS (the whole connection, port 990 by default)
+  --insecure      accept any TLS certificate (self-signed servers)
+  --version       print the version
+  --help          this text
+
+URLs: ftp://[user[:password]@]host[:port][/path], ftps:// (implicit TLS),
+ftpes:// (explicit TLS). Without a user, ~/.netrc is consulted, then anonymous.
+
+Examples:
+  ftpane demo
+  ftpane ftp.example.org
+  ftpane ftp://alice@files.example.org:2121/projects
+  ftpane --tls -A ftp.example.org 21
+  ftpane serve ~/Public --anonymous --readonly
+`
+
+func printUsage(w io.Writer) { io.WriteString(w, usage) }

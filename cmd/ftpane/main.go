@@ -1,0 +1,41 @@
+// Command ftpane is a terminal dual-pane FTP client, and a small FTP
+// server for sharing a folder (serve) or trying the client (demo).
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
+		case "demo":
+			return runDemo(args[1:], stdout, stderr)
+		}
+	}
+	a, err := parseClientArgs(args, os.Getenv)
+	switch {
+	case err == errHelp:
+		printUsage(stdout)
+		return 0
+	case err == errVersion:
+		fmt.Fprintln(stdout, "ftpane", version)
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "ftpane: %v (see ftpane --help)\n", err)
+		return 2
+	}
+	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	return runTUI(a)
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"crypto/rand"
+	"crypto/tls"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/ftpane/ftpane/session/ftpd"
+)
+
+const (
+	defaultServeUser = "ftpane"
+	servePassEnv     = "FTPANE_SERVE_PASS"
+)
+
+// passSource says where the password came from, to tell the user without
+// showing it.
+type passSource string
+
+const (
+	passGenerated passSource = "generated"
+	passFlag      passSource = "--pass"
+	passEnv       passSource = servePassEnv
+)
+
+// serveConfig is the parsed command line of `ftpane serve`.
+type serveConfig struct {
+	dir, addr, user, pass   string
+	passFrom                passSource
+	anonymous, readOnly     bool
+	tlsCert, tlsKey         string
+	selfSigned, implicitTLS bool
+}
+
+func (c serveConfig) tlsEnabled() bool { return c.tlsCert != "" || c.selfSigned }
+
+func serveFlagSet(c *serveConfig) *flag.FlagSet {
+	fs := flag.NewFlagSet("ftpane serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are printed by serve, on one line
+	fs.StringVar(&c.addr, "addr", ftpd.DefaultAddr, "listen on `host:port`; port 0 picks a free one")
+	fs.StringVar(&c.user, "user", "", "the account's `name` (default "+defaultServeUser+")")
+	fs.StringVar(&c.pass, "pass", "", "the account's `password` (or set "+servePassEnv+"; default: random, printed once)")
+	fs.BoolVar(&c.anonymous, "anonymous", false, "accept anonymous logins (users anonymous and ftp, any password)")
+	fs.BoolVar(&c.readOnly, "readonly", false, "refuse every upload, delete, rename, mkdir and chmod")
+	fs.StringVar(&c.tlsCert, "tls-cert", "", "TLS certificate `file` (PEM), with --tls-key")
+	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key `file` (PEM), with --tls-cert")
+	fs.BoolVar(&c.selfSigned, "tls-self-signed", false, "TLS with a fresh self-signed certificate")
+	fs.BoolVar(&c.implicitTLS, "implicit-tls", false, "TLS from the first byte (ftps://) instead of AUTH TLS")
+	return fs
+}
+
+func printServeUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: ftpane serve [DIR] [flags]")
+	fmt.Fprintln(w, "Share DIR (default: the current folder) over FTP until Ctrl+C.")
+	fs := serveFlagSet(&serveConfig{})
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// parseServeArgs reads flags before and after DIR and settles the account.
+func parseServeArgs(args []string, getenv func(string) string) (serveConfig, error) {
+	c := serveConfig{dir: "."}
+	fs := serveFlagSet(&c)
+	var dirs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return c, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		dirs = append(dirs, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(dirs) > 1 {
+		return c, fmt.Errorf("one folder at most, got %q", dirs)
+	}
+	if len(dirs) == 1 {
+		c.dir = dirs[0]
+	}
+	if err := c.checkTLS(); err != nil {
+		return c, err
+	}
+	return c, c.settleAccount(getenv)
+}
+
+func (c *serveConfig) checkTLS() error {
+	switch {
+	case (c.tlsCert == "") != (c.tlsKey == ""):
+		return errors.New("--tls-cert and --tls-key go together")
+	case c.tlsCert != "" && c.selfSigned:
+		return errors.New("choose --tls-cert/--tls-key or --tls-self-signed, not both")
+	case c.implicitTLS && !c.tlsEnabled():
+		return errors.New("--implicit-tls needs --tls-cert/--tls-key or --tls-self-signed")
+	}
+	return nil
+}
+
+// settleAccount: a named account exists unless --anonymous is given alone.
+// Its password comes from --pass, else the environment, else is generated.
+func (c *serveConfig) settleAccount(getenv func(string) string) error {
+	if c.anonymous && c.user == "" && c.pass == "" {
+		return nil
+	}
+	if c.user == "" {
+		c.user = defaultServeUser
+	}
+	switch {
+	case c.pass != "":
+		c.passFrom = passFlag
+	case getenv(servePassEnv) != "":
+		c.pass, c.passFrom = getenv(servePassEnv), passEnv
+	default:
+		c.pass, c.passFrom = rand.Text(), passGenerated
+	}
+	return nil
+}
+
+// options turns the configuration into server options, loading or making
+// the TLS certificate. Connection and transfer logs go to logw.
+func (c serveConfig) options(logw io.Writer) (ftpd.Options, error) {
+	o := ftpd.Options{
+		Dir: c.dir, Addr: c.addr, User: c.user, Pass: c.pass,
+		Anonymous: c.anonymous, ReadOnly: c.readOnly, ImplicitTLS: c.implicitTLS, Log: logw,
+	}
+	switch {
+	case c.tlsCert != "":
+		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
+		if err != nil {
+			return o, fmt.Errorf("load TLS certificate: %w", err)
+		}
+		o.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	case c.selfSigned:
+		cfg, _, err := ftpd.SelfSignedTLS()
+		if err != nil {
+			return o, err
+		}
+		o.TLS = cfg
+	}
+	return o, nil
+}
