@@ -199,7 +199,7 @@ func parsePerms(s string) (Kind, fs.FileMode, bool) {
 		kind = KindFile
 	case 'd':
 		kind, mode = KindDir, fs.ModeDir
-	case 'l':
+	case 'l', 'L': // ftpserverlib writes an upper-case L
 		kind, mode = KindLink, fs.ModeSymlink
 	case 'b', 'c', 'p', 's', 'D':
 		kind = KindOther

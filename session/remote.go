@@ -133,29 +133,9 @@ func (r *Remote) connect(ctx context.Context) error {
 }
 
 func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
-	cfg := r.cfg
-	conf := cfg.tlsConfig()
-	if cfg.TLS == TLSImplicit {
-		if err := w.handshake(conf); err != nil {
-			return nil, err
-		}
-	}
-	banner, err := w.readReply()
+	banner, err := r.greet(w)
 	if err != nil {
 		return nil, err
-	}
-	if banner.Code != codeReady {
-		return nil, &ReplyError{Op: "connect", Code: banner.Code, Msg: banner.Text()}
-	}
-	if cfg.TLS == TLSExplicit {
-		if err := w.startTLS(conf); err != nil {
-			return nil, err
-		}
-	}
-	if cfg.TLS != TLSNone {
-		if err := w.protectData(conf); err != nil {
-			return nil, err
-		}
 	}
 	w.queue(banner) // the library reads the greeting itself
 	first := true
@@ -166,11 +146,11 @@ func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
 		}
 		return w.takeData()
 	}
-	c, err := ftp.Dial(cfg.Addr(), ftp.DialWithDialFunc(dial), ftp.DialWithWritingMDTM(true))
+	c, err := ftp.Dial(r.cfg.Addr(), ftp.DialWithDialFunc(dial), ftp.DialWithWritingMDTM(true))
 	if err != nil {
 		return nil, err
 	}
-	user, pass := loginNames(cfg)
+	user, pass := loginNames(r.cfg)
 	if err := c.Login(user, pass); err != nil {
 		return nil, loginError(err)
 	}
@@ -186,6 +166,35 @@ func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
 		r.cwd = r.home
 	}
 	return c, nil
+}
+
+// greet reads the server's greeting and sets up TLS (implicit before the
+// greeting, explicit after it), protecting data connections too.
+func (r *Remote) greet(w *wire) (Reply, error) {
+	conf := r.cfg.tlsConfig()
+	if r.cfg.TLS == TLSImplicit {
+		if err := w.handshake(conf); err != nil {
+			return Reply{}, err
+		}
+	}
+	banner, err := w.readReply()
+	if err != nil {
+		return banner, err
+	}
+	if banner.Code != codeReady {
+		return banner, &ReplyError{Op: "connect", Code: banner.Code, Msg: banner.Text()}
+	}
+	if r.cfg.TLS == TLSExplicit {
+		if err := w.startTLS(conf); err != nil {
+			return banner, err
+		}
+	}
+	if r.cfg.TLS != TLSNone {
+		if err := w.protectData(conf); err != nil {
+			return banner, err
+		}
+	}
+	return banner, nil
 }
 
 func loginNames(cfg Config) (string, string) {

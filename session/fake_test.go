@@ -1,0 +1,277 @@
+package session
+
+import (
+	"bufio"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeConn is one scripted control connection on the server side.
+type fakeConn struct {
+	t    *testing.T
+	conn net.Conn
+	r    *bufio.Reader
+}
+
+func (c *fakeConn) send(lines ...string) {
+	for _, l := range lines {
+		fmt.Fprintf(c.conn, "%s\r\n", l)
+	}
+}
+
+// expect reads one command and checks its start.
+func (c *fakeConn) expect(prefix string) string {
+	c.conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	line, err := c.r.ReadString('\n')
+	if err != nil {
+		c.t.Errorf("fake server: waiting for %q: %v", prefix, err)
+		return ""
+	}
+	line = strings.TrimRight(line, "\r\n")
+	if !strings.HasPrefix(line, prefix) {
+		c.t.Errorf("fake server: got %q, want %q", line, prefix)
+	}
+	return line
+}
+
+// login answers the client's login sequence up to PWD.
+func (c *fakeConn) login() {
+	c.send("220 fake")
+	c.expect("USER")
+	c.send("331 pass")
+	c.expect("PASS")
+	c.send("230 ok")
+	c.expect("FEAT")
+	c.send("211-Features:", " MDTM", "211 End")
+	c.expect("TYPE I")
+	c.send("200 binary")
+	c.expect("PWD")
+	c.send(`257 "/" is cwd`)
+}
+
+// startFake serves one connection with script on 127.0.0.1.
+func startFake(t *testing.T, script func(c *fakeConn)) Config {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		script(&fakeConn{t: t, conn: conn, r: bufio.NewReader(conn)})
+	}()
+	t.Cleanup(func() { ln.Close(); <-done })
+	a := ln.Addr().(*net.TCPAddr)
+	return Config{Host: "127.0.0.1", Port: a.Port, User: "u", Password: "secret-pw", Timeout: 2 * time.Second}
+}
+
+func TestSilentServerIsAnError(t *testing.T) {
+	hold := make(chan struct{})
+	cfg := startFake(t, func(c *fakeConn) { <-hold }) // never greets
+	defer close(hold)
+	cfg.Timeout = 300 * time.Millisecond
+	start := time.Now()
+	_, err := Dial(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "did not answer within 300ms") {
+		t.Fatalf("want a timeout error naming the limit, got %v", err)
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Fatalf("Dial hung for %v", time.Since(start))
+	}
+}
+
+func TestDialCancelled(t *testing.T) {
+	hold := make(chan struct{})
+	cfg := startFake(t, func(c *fakeConn) { <-hold })
+	defer close(hold)
+	cfg.Timeout = time.Minute
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel) // cancel while Dial waits for the greeting
+	if _, err := Dial(ctx, cfg); !errors.Is(err, context.Canceled) {
+		t.Fatalf("want context.Canceled, got %v", err)
+	}
+}
+
+func TestAccountSentOn332(t *testing.T) {
+	var acct string
+	cfg := startFake(t, func(c *fakeConn) {
+		c.send("220 fake")
+		c.expect("USER u")
+		c.send("331 pass")
+		c.expect("PASS secret-pw")
+		c.send("332 need account")
+		acct = c.expect("ACCT")
+		c.send("230 ok")
+		c.expect("FEAT")
+		c.send("502 no")
+		c.expect("TYPE I")
+		c.send("200 binary")
+		c.expect("PWD")
+		c.send(`257 "/home/u"`)
+		c.expect("QUIT")
+	})
+	cfg.Account = "acct-secret"
+	var trace []string
+	cfg.Trace = func(d TraceDir, l string) { trace = append(trace, l) }
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if acct != "ACCT acct-secret" {
+		t.Fatalf("server got %q", acct)
+	}
+	all := strings.Join(trace, "\n")
+	if strings.Contains(all, "secret") || !strings.Contains(all, "ACCT ****") {
+		t.Fatalf("transcript must mask PASS and ACCT:\n%s", all)
+	}
+	if r.home != "/home/u" {
+		t.Fatalf("home %q", r.home)
+	}
+}
+
+func TestWrongPasswordKeepsServerWords(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) {
+		c.send("220 fake")
+		c.expect("USER")
+		c.send("331 pass")
+		c.expect("PASS")
+		c.send("530 Login incorrect.")
+	})
+	_, err := Dial(context.Background(), cfg)
+	var re *ReplyError
+	if !errors.As(err, &re) || re.Code != 530 || re.Msg != "Login incorrect." {
+		t.Fatalf("want ReplyError 530 'Login incorrect.', got %#v", err)
+	}
+}
+
+func TestTooManyConnectionsAtGreeting(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) { c.send("421 Too many connections (8) from this IP") })
+	_, err := Dial(context.Background(), cfg)
+	var re *ReplyError
+	if !errors.As(err, &re) || re.Code != 421 || !strings.Contains(re.Msg, "Too many") {
+		t.Fatalf("want the server's 421, got %v", err)
+	}
+}
+
+// TestAuthTLSInjection: plain-text bytes after 234 must not be taken as
+// if they came over TLS (the STARTTLS injection attack).
+func TestAuthTLSInjection(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) {
+		c.send("220 fake")
+		c.expect("AUTH TLS")
+		c.send("234 go ahead", "230 injected login")
+		c.r.ReadByte()
+	})
+	cfg.TLS = TLSExplicit
+	_, err := Dial(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "unencrypted data after its 234") {
+		t.Fatalf("want the injection refused, got %v", err)
+	}
+}
+
+func TestCertificateVerified(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) {
+		c.send("220 fake")
+		c.expect("AUTH TLS")
+		c.send("234 go ahead")
+		cert := selfSigned(t)
+		tc := tls.Server(c.conn, &tls.Config{Certificates: []tls.Certificate{cert}})
+		tc.Handshake()
+	})
+	cfg.TLS = TLSExplicit
+	_, err := Dial(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("a self-signed certificate must be refused without --insecure, got %v", err)
+	}
+}
+
+// TestHostilePASVAddress: the data connection goes to the control
+// connection's peer, whatever address the PASV reply names.
+func TestHostilePASVAddress(t *testing.T) {
+	data, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer data.Close()
+	port := data.Addr().(*net.TCPAddr).Port
+	cfg := startFake(t, func(c *fakeConn) {
+		c.login()
+		c.expect("EPSV")
+		c.send("500 no EPSV")
+		c.expect("PASV")
+		c.send(fmt.Sprintf("227 Entering Passive Mode (10,9,8,7,%d,%d)", port>>8, port&255))
+		c.expect("NLST")
+		c.send("150 here")
+		dc, err := data.Accept()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(dc, "a\r\nb\r\n")
+		dc.Close()
+		c.send("226 done")
+		c.expect("QUIT")
+	})
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	names, err := r.NameList(context.Background(), "")
+	if err != nil || strings.Join(names, ",") != "a,b" {
+		t.Fatalf("NLST through a PASV naming 10.9.8.7: %q, %v", names, err)
+	}
+}
+
+func TestMalformedReply(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) { c.send("hello, I am not FTP") })
+	_, err := Dial(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "malformed server reply") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// TestLibraryReadsOneLineAtATime pins the property the wire relies on.
+func TestLibraryReadsOneLineAtATime(t *testing.T) {
+	w := &wire{}
+	w.queue(Reply{Code: 211, Lines: []string{"211-a", " b", "211 c"}})
+	buf := make([]byte, 1024)
+	for _, want := range []string{"211-a\r\n", " b\r\n", "211 c\r\n"} {
+		n, err := w.Read(buf)
+		if err != nil || string(buf[:n]) != want {
+			t.Fatalf("Read gave %q, %v; want %q", buf[:n], err, want)
+		}
+	}
+}
+
+func selfSigned(t *testing.T) tls.Certificate {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), NotBefore: time.Now().Add(-time.Hour),
+		NotAfter: time.Now().Add(time.Hour), IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+}
