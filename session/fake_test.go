@@ -275,3 +275,39 @@ func selfSigned(t *testing.T) tls.Certificate {
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
 }
+
+// TestEPRTFallsBackToPORT: a server without EPRT gets PORT, and the data
+// connection it opens is accepted.
+func TestEPRTFallsBackToPORT(t *testing.T) {
+	var portCmd string
+	cfg := startFake(t, func(c *fakeConn) {
+		c.login()
+		c.expect("EPRT |1|127.0.0.1|")
+		c.send("500 EPRT not understood")
+		portCmd = c.expect("PORT 127,0,0,1,")
+		c.send("200 PORT ok")
+		c.expect("NLST")
+		c.send("150 here")
+		var h1, h2, h3, h4, p1, p2 int
+		fmt.Sscanf(portCmd, "PORT %d,%d,%d,%d,%d,%d", &h1, &h2, &h3, &h4, &p1, &p2)
+		dc, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", p1*256+p2))
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(dc, "x\r\n")
+		dc.Close()
+		c.send("226 done")
+		c.expect("QUIT")
+	})
+	cfg.Active = true
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	names, err := r.NameList(context.Background(), "")
+	if err != nil || len(names) != 1 || names[0] != "x" {
+		t.Fatalf("NLST in active mode via PORT: %q, %v", names, err)
+	}
+}
