@@ -100,8 +100,12 @@ func (w *wire) readLine() (string, error) {
 var errConnClosed = errors.New("connection closed by server")
 
 // readReply reads one complete reply, single- or multi-line.
-func (w *wire) readReply() (Reply, error) {
-	if err := w.conn.SetReadDeadline(time.Now().Add(w.timeout)); err != nil {
+func (w *wire) readReply() (Reply, error) { return w.readReplyWithin(w.timeout) }
+
+// readReplyWithin is readReply with its own time limit, for replies that
+// come only when a long transfer the client cannot watch has ended.
+func (w *wire) readReplyWithin(limit time.Duration) (Reply, error) {
+	if err := w.conn.SetReadDeadline(time.Now().Add(limit)); err != nil {
 		return Reply{}, err
 	}
 	if w.interrupted.Load() {
