@@ -50,6 +50,9 @@ type Config struct {
 	Insecure bool           // accept any certificate (opt-in only)
 	RootCAs  *x509.CertPool // nil: the system roots
 	Active   bool           // EPRT/PORT instead of EPSV/PASV
+	// Encoding is the charset of a server whose names are not UTF-8
+	// ("gbk", "big5", "shift_jis", "latin1" ...); empty means UTF-8.
+	Encoding string
 
 	Timeout   time.Duration // per operation; 0: DefaultTimeout
 	Keepalive time.Duration // NOOP after this much idle time; 0: off

@@ -70,6 +70,7 @@ type Remote struct {
 
 	passive bool
 	typ     TransferType
+	codec   *nameCodec
 	lastUse atomic.Int64
 	done    chan struct{}
 	once    sync.Once
@@ -82,7 +83,11 @@ func Dial(ctx context.Context, cfg Config) (*Remote, error) {
 	if err := checkArg(cfg.Host, cfg.User, cfg.Password, cfg.Account, cfg.Dir); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
-	r := &Remote{cfg: cfg, sem: make(chan struct{}, 1), passive: !cfg.Active, done: make(chan struct{})}
+	codec, err := newNameCodec(cfg.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	r := &Remote{cfg: cfg, sem: make(chan struct{}, 1), passive: !cfg.Active, done: make(chan struct{}), codec: codec}
 	if err := r.connect(ctx); err != nil {
 		return nil, err
 	}
@@ -116,7 +121,7 @@ func (r *Remote) connect(ctx context.Context) error {
 		return fmt.Errorf("connect %s: %w", cfg.Addr(), err)
 	}
 	w := newWire(tcp, cfg.timeout(), cfg.Trace)
-	w.account, w.passive = cfg.Account, r.passive
+	w.account, w.passive, w.codec = cfg.Account, r.passive, r.codec
 	stop := context.AfterFunc(ctx, func() { w.interrupt(true) })
 	defer stop()
 	c, err := r.login(w)

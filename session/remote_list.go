@@ -57,6 +57,7 @@ func (w *wire) dataLines(line string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	dc.decodeWith(w.codec)
 	var lines []string
 	sc := bufio.NewScanner(dc)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)

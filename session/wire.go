@@ -34,10 +34,11 @@ type wire struct {
 	timeout time.Duration
 	trace   TraceFunc
 
-	out     []byte // whole reply lines queued for the library
-	wbuf    []byte // a partial command line written by the library
-	lastCmd string // verb of the last command the library sent
-	account string // sent when the server answers PASS with 332
+	out     []byte     // whole reply lines queued for the library
+	wbuf    []byte     // a partial command line written by the library
+	lastCmd string     // verb of the last command the library sent
+	codec   *nameCodec // names for a server that is not UTF-8; nil: none
+	account string     // sent when the server answers PASS with 332
 	feats   map[string]string
 
 	passive  bool
@@ -92,7 +93,7 @@ func (w *wire) readLine() (string, error) {
 			}
 			return "", err
 		}
-		return strings.TrimRight(string(buf), "\r\n"), nil
+		return w.codec.decode(strings.TrimRight(string(buf), "\r\n")), nil
 	}
 }
 
@@ -156,11 +157,15 @@ func (w *wire) fail(err error) error {
 
 // send writes one command line, logging it with secrets masked.
 func (w *wire) send(line string) error {
+	wireLine, err := w.codec.encode(line)
+	if err != nil {
+		return err // nothing was sent: the connection is still in step
+	}
 	w.trace(TraceSent, maskSecrets(line))
 	if err := w.conn.SetWriteDeadline(time.Now().Add(w.timeout)); err != nil {
 		return w.fail(err)
 	}
-	if _, err := io.WriteString(w.conn, line+"\r\n"); err != nil {
+	if _, err := io.WriteString(w.conn, wireLine+"\r\n"); err != nil {
 		return w.fail(err)
 	}
 	return nil

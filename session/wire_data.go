@@ -2,8 +2,10 @@ package session
 
 import (
 	"crypto/tls"
+
 	"errors"
 	"fmt"
+	"golang.org/x/text/transform"
 	"io"
 	"net"
 	"strconv"
@@ -171,6 +173,9 @@ type dataConn struct {
 	// it one to read.
 	forLibrary bool
 
+	// names: a listing from a server that is not UTF-8, decoded as read
+	names io.Reader
+
 	once      sync.Once
 	err       error
 	mu        sync.Mutex
@@ -237,7 +242,13 @@ func (d *dataConn) Read(p []byte) (int, error) {
 	}
 	_ = d.conn.SetReadDeadline(time.Now().Add(d.w.timeout))
 	d.read = true
-	n, err := d.conn.Read(p)
+	var n int
+	var err error
+	if d.names != nil {
+		n, err = d.names.Read(p)
+	} else {
+		n, err = d.conn.Read(p)
+	}
 	d.n += int64(n)
 	if err == io.EOF {
 		d.eof = true
@@ -272,6 +283,26 @@ func (d *dataConn) mapErr(err error) error {
 	}
 	return err
 }
+
+// decodeWith makes reads return names converted to UTF-8 (listings only,
+// never file contents).
+func (d *dataConn) decodeWith(c *nameCodec) {
+	if c != nil {
+		d.names = transform.NewReader(readerFunc(d.rawRead), c.enc.NewDecoder())
+	}
+}
+
+// rawRead reads the connection itself, under the decoder.
+func (d *dataConn) rawRead(p []byte) (int, error) {
+	if err := d.ready(); err != nil {
+		return 0, err
+	}
+	return d.conn.Read(p)
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
 
 // Handshake lets the library start a zero-byte upload: the server must see
 // the connection accepted and, with TLS, the handshake done.

@@ -95,6 +95,9 @@ func (w *wire) libraryCommand(line string) error {
 		return nil
 	}
 	w.lastCmd = verb
+	if verb == "NLST" && w.cur != nil {
+		w.cur.decodeWith(w.codec) // the library reads names from it
+	}
 	return w.send(line)
 }
 
