@@ -177,7 +177,9 @@ func TestAuthTLSInjection(t *testing.T) {
 	cfg := startFake(t, func(c *fakeConn) {
 		c.send("220 fake")
 		c.expect("AUTH TLS")
-		c.send("234 go ahead", "230 injected login")
+		// One segment, as the attack sends it: the injected line is
+		// already buffered when the client starts TLS.
+		c.conn.Write([]byte("234 go ahead\r\n230 injected login\r\n"))
 		c.r.ReadByte()
 	})
 	cfg.TLS = TLSExplicit

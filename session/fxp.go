@@ -3,6 +3,8 @@ package session
 import (
 	"context"
 	"fmt"
+	"net"
+	"strconv"
 	"time"
 )
 
@@ -76,20 +78,14 @@ func fxp(sw *wire, srcPath string, dw *wire, dstPath string) error {
 	if err := sw.send("RETR " + srcPath); err != nil {
 		return err
 	}
-	return fxpReplies(sw, dw, dstPath)
+	return fxpReplies(sw, dw, dstPath, net.JoinHostPort(dw.serverIP.String(), strconv.Itoa(port)))
 }
 
 // fxpReplies reads the preliminary and final replies of both servers. The
-// final replies may take as long as the copy does. When one side refuses,
-// the other is still waiting for a data connection: it is aborted, and
-// the empty file the destination started is removed.
-func fxpReplies(sw, dw *wire, dstPath string) error {
+// final replies may take as long as the copy does.
+func fxpReplies(sw, dw *wire, dstPath, dstData string) error {
 	if err := preliminary(sw, "source"); err != nil {
-		// The destination answers STOR only once a data connection comes,
-		// and none will: abort it rather than wait.
-		if dw.abortTransfer() == nil {
-			_, _ = dw.cmd("DELE " + dstPath)
-		}
+		settleDestination(dw, dstPath, dstData)
 		return err
 	}
 	if err := preliminary(dw, "destination"); err != nil {
@@ -116,4 +112,25 @@ func preliminary(w *wire, name string) error {
 		err = &ReplyError{Op: "fxp: the " + name, Code: rep.Code, Msg: rep.Text()}
 	}
 	return err
+}
+
+// settleDestination ends the destination's STOR after the source refused:
+// it waits for a data connection that will never come from the source and
+// not every server answers ABOR in that state. ftpane connects to it and
+// closes at once (an empty upload), reads the verdict and removes the
+// empty file, so nothing half-made looks complete.
+func settleDestination(dw *wire, dstPath, dstData string) {
+	if c, err := net.DialTimeout("tcp", dstData, dw.timeout); err == nil {
+		c.Close()
+	}
+	for {
+		rep, err := dw.readReply()
+		if err != nil {
+			return
+		}
+		if rep.Code >= 200 {
+			break
+		}
+	}
+	_, _ = dw.cmd("DELE " + dstPath)
 }
