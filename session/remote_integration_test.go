@@ -404,6 +404,17 @@ func testUnique(t *testing.T, r *session.Remote, target testsrv.Target, dir stri
 	if got := onDisk(t, target, path.Join(dir, path.Base(name))); string(got) != "unique\n" {
 		t.Fatalf("STOU stored %q under %q", got, name)
 	}
+	put(t, r, path.Join(dir, "u.txt"), []byte("first\n"), 0)
+	name, rep, err = r.StoreUniqueAs(ctx, path.Join(dir, "u.txt"), strings.NewReader("second\n"))
+	if err != nil || name == "" || path.Base(name) == "u.txt" {
+		t.Fatalf("STOU u.txt: want a new name, got %q (%v) %v", name, rep, err)
+	}
+	if got := onDisk(t, target, path.Join(dir, path.Base(name))); string(got) != "second\n" {
+		t.Fatalf("STOU u.txt stored %q under %q", got, name)
+	}
+	if got := onDisk(t, target, path.Join(dir, "u.txt")); string(got) != "first\n" {
+		t.Fatalf("STOU overwrote the existing u.txt: %q", got)
+	}
 }
 
 func testRemove(t *testing.T, r *session.Remote, dir string) {

@@ -152,12 +152,23 @@ func (w *remoteWriter) Close() error {
 	return w.err
 }
 
-// StoreUnique uploads with STOU: the server picks a name that does not
-// exist yet, and that name is returned (empty when the server's reply does
-// not say it; the reply is then in the error-free Reply for the user).
+// StoreUnique uploads with a bare STOU: the server picks a name that does
+// not exist yet, and that name is returned (empty when the server's reply
+// does not say it; the reply is returned for the user either way).
 func (r *Remote) StoreUnique(ctx context.Context, src io.Reader) (name string, rep Reply, err error) {
+	return r.StoreUniqueAs(ctx, "", src)
+}
+
+// StoreUniqueAs uploads with "STOU name", as classic ftp's sunique does.
+// The name is only a hint: vsftpd makes it unique with a suffix (name.1),
+// pure-ftpd and proftpd pick names of their own. Either way an existing
+// file is never overwritten. An empty name sends the bare STOU of RFC 959.
+func (r *Remote) StoreUniqueAs(ctx context.Context, hint string, src io.Reader) (name string, rep Reply, err error) {
+	if err := checkArg(hint); err != nil {
+		return "", Reply{}, fmt.Errorf("put (unique): %w", err)
+	}
 	err = r.do(ctx, "put (unique)", false, func() error {
-		dc, first, err := r.w.dataCommand("STOU")
+		dc, first, err := r.w.dataCommand(join("STOU", hint))
 		if err != nil {
 			return err
 		}

@@ -13,13 +13,17 @@ import (
 
 // clientArgs is what the command line asks of the client.
 type clientArgs struct {
-	Remote    *session.Config // nil: no host given, start with the connect dialog
-	Verbose   bool            // -v: show every server reply
-	Debug     bool            // -d: also show every command sent
-	NoPrompt  bool            // -i
-	NoNetrc   bool            // -n
-	NoGlob    bool            // -g
-	NetrcNote string          // why ~/.netrc was not used, shown once
+	Remote *session.Config // nil: no host given, start with the connect dialog
+	// Template holds the connection flags (TLS, --insecure, -A, --encoding)
+	// even when no host is given, for a later open or connect dialog.
+	Template  session.Config
+	Verbose   bool   // -v: show every server reply
+	Debug     bool   // -d: also show every command sent
+	NoPrompt  bool   // -i
+	NoNetrc   bool   // -n
+	NoGlob    bool   // -g
+	NetrcNote string // why ~/.netrc was not used, shown once
+	Batch     string // -b FILE: run the commands in FILE without the TUI
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer
@@ -53,6 +57,7 @@ func expandShort(args []string) []string {
 func parseClientArgs(args []string, getenv func(string) string) (clientArgs, error) {
 	var a clientArgs
 	var passive, active, tlsExplicit, tlsImplicit, insecure, help, ver bool
+	var encoding string
 	fs := flag.NewFlagSet("ftpane", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&a.Verbose, "v", false, "")
@@ -60,11 +65,13 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	fs.BoolVar(&a.NoPrompt, "i", false, "")
 	fs.BoolVar(&a.NoNetrc, "n", false, "")
 	fs.BoolVar(&a.NoGlob, "g", false, "")
+	fs.StringVar(&a.Batch, "b", "", "")
 	fs.BoolVar(&passive, "p", false, "")
 	fs.BoolVar(&active, "A", false, "")
 	fs.BoolVar(&tlsExplicit, "tls", false, "")
 	fs.BoolVar(&tlsImplicit, "implicit-tls", false, "")
 	fs.BoolVar(&insecure, "insecure", false, "")
+	fs.StringVar(&encoding, "encoding", "", "")
 	fs.BoolVar(&help, "help", false, "")
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&ver, "version", false, "")
@@ -81,6 +88,12 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	case tlsExplicit && tlsImplicit:
 		return a, errors.New("--tls and --implicit-tls exclude each other")
 	}
+	a.Template = session.Config{Active: active, Insecure: insecure, Encoding: encoding}
+	if tlsExplicit {
+		a.Template.TLS = session.TLSExplicit
+	} else if tlsImplicit {
+		a.Template.TLS = session.TLSImplicit
+	}
 	if fs.NArg() == 0 {
 		return a, nil
 	}
@@ -88,11 +101,9 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	if err != nil {
 		return a, err
 	}
-	cfg.Active, cfg.Insecure = active, insecure
-	if tlsExplicit {
-		cfg.TLS = session.TLSExplicit
-	} else if tlsImplicit {
-		cfg.TLS = session.TLSImplicit
+	cfg.Active, cfg.Insecure, cfg.Encoding = active, insecure, encoding
+	if tlsExplicit || tlsImplicit { // a flag wins over the URL's scheme
+		cfg.TLS = a.Template.TLS
 	}
 	if !a.NoNetrc {
 		a.NetrcNote = applyNetrc(&cfg, getenv)
@@ -126,7 +137,8 @@ func hostArgs(args []string) (session.Config, error) {
 const usage = `ftpane: a dual-pane FTP client for the terminal
 
 Usage:
-  ftpane [-v] [-d] [-i] [-n] [-g] [-p|-A] [--tls|--implicit-tls] [--insecure] [host [port] | URL]
+  ftpane [-v] [-d] [-i] [-n] [-g] [-p|-A] [--tls|--implicit-tls] [--insecure] [--encoding CS] [host [port] | URL]
+  ftpane [flags] -b FILE [host]   run ftp commands from FILE (or from stdin when it is not a terminal)
   ftpane demo                 try it: a built-in server with sample files
   ftpane serve [DIR] [flags]  share a folder over FTP (ftpane serve --help)
 
@@ -136,11 +148,13 @@ Flags:
   -i              no per-file prompting in mget, mput, mdelete
   -n              no auto-login from ~/.netrc
   -g              no filename globbing
+  -b FILE         batch mode: run the commands in FILE, print like classic ftp, exit 1 if any failed
   -p              passive data connections (EPSV/PASV, the default)
   -A              active data connections (EPRT/PORT)
   --tls           explicit TLS (AUTH TLS) on the usual port
   --implicit-tls  implicit TLS (the whole connection, port 990 by default)
   --insecure      accept any TLS certificate (self-signed servers)
+  --encoding CS   the server's charset for names when it is not UTF-8 (gbk, big5, shift_jis, latin1 ...)
   --version       print the version
   --help          this text
 
@@ -152,6 +166,8 @@ Examples:
   ftpane ftp.example.org
   ftpane ftp://alice@files.example.org:2121/projects
   ftpane --tls -A ftp.example.org 21
+  ftpane -n -b script.txt ftp.example.org
+  echo 'get README' | ftpane ftp://anonymous@ftp.example.org/pub
   ftpane serve ~/Public --anonymous --readonly
 `
 

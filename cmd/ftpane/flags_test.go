@@ -37,7 +37,7 @@ func TestHelpAndVersion(t *testing.T) {
 
 func TestClassicFlags(t *testing.T) {
 	noNetrc := func(string) string { return "/nonexistent" }
-	a, err := parseClientArgs([]string{"-inv", "-A", "--tls", "--insecure", "ftp.example.org", "2121"}, noNetrc)
+	a, err := parseClientArgs([]string{"-inv", "-A", "--tls", "--insecure", "--encoding", "gbk", "ftp.example.org", "2121"}, noNetrc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,11 +45,15 @@ func TestClassicFlags(t *testing.T) {
 		t.Fatalf("combined -inv: %+v", a)
 	}
 	c := a.Remote
-	if c.Host != "ftp.example.org" || c.Port != 2121 || !c.Active || c.TLS != session.TLSExplicit || !c.Insecure {
+	if c.Host != "ftp.example.org" || c.Port != 2121 || !c.Active || c.TLS != session.TLSExplicit || !c.Insecure || c.Encoding != "gbk" {
 		t.Fatalf("config %+v", c)
 	}
 	if a, err := parseClientArgs(nil, noNetrc); err != nil || a.Remote != nil {
 		t.Fatalf("no host: %+v %v", a, err)
+	}
+	a, err = parseClientArgs([]string{"--implicit-tls", "-A", "--insecure"}, noNetrc)
+	if err != nil || a.Remote != nil || a.Template.TLS != session.TLSImplicit || !a.Template.Active || !a.Template.Insecure {
+		t.Fatalf("flags without a host must be kept for a later open: %+v %v", a.Template, err)
 	}
 }
 

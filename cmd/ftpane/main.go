@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/charmbracelet/x/term"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -37,5 +39,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	if a.Batch != "" || !isTerminal(stdin) {
+		return runBatch(a)
+	}
 	return runTUI(a)
+}
+
+// isTerminal reports whether r is an interactive terminal: when it is not
+// (a pipe, a file), ftpane reads commands from it, as classic ftp does.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

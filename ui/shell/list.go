@@ -1,0 +1,162 @@
+package shell
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// cmdLs writes the long listing of a folder or file (LIST, or MLSD
+// formatted the same way) to the screen or to a local file.
+// Options ("ls -la") are accepted as classic ftp users type them: the
+// listing always includes everything, and -a also shows dot files.
+func (s *Shell) cmdLs(ctx context.Context, args []string) error {
+	all := false
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		all = all || strings.Contains(args[0], "a")
+		args = args[1:]
+	}
+	return s.listTo(ctx, optArg(args, 1), func(w io.Writer) error {
+		return s.longListAll(ctx, w, optArg(args, 0), all)
+	})
+}
+
+// cmdNlist writes the names of a folder (NLST).
+func (s *Shell) cmdNlist(ctx context.Context, args []string) error {
+	return s.listTo(ctx, optArg(args, 1), func(w io.Writer) error {
+		return s.nameList(ctx, w, optArg(args, 0))
+	})
+}
+
+// cmdMdir is ls over several remote names or patterns into one file.
+func (s *Shell) cmdMdir(ctx context.Context, args []string) error {
+	return s.multiList(ctx, args, s.longList)
+}
+
+// cmdMls is nlist over several remote names or patterns into one file.
+func (s *Shell) cmdMls(ctx context.Context, args []string) error {
+	return s.multiList(ctx, args, s.nameList)
+}
+
+func (s *Shell) multiList(ctx context.Context, args []string, list func(context.Context, io.Writer, string) error) error {
+	names, gerr := s.remoteGlob(ctx, args[:len(args)-1], true)
+	err := s.listTo(ctx, args[len(args)-1], func(w io.Writer) error {
+		var err error
+		for _, n := range names {
+			err = errors.Join(err, list(ctx, w, n))
+		}
+		return err
+	})
+	return errors.Join(gerr, err)
+}
+
+// listTo runs write with the screen, or a local file when one is named
+// ("-" is the screen). Writing a file asks first when prompting is on.
+func (s *Shell) listTo(_ context.Context, local string, write func(io.Writer) error) error {
+	if local == "" || local == "-" {
+		return write(s.out)
+	}
+	all := false
+	if ok, _ := s.confirm("output to local-file:", local, &all); !ok {
+		return nil
+	}
+	f, err := os.Create(s.localPath(local))
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	return errors.Join(err, bw.Flush(), f.Close())
+}
+
+// longList writes one folder's (or file's) long listing, one line per
+// entry. Server lines are kept as sent; MLSD facts are formatted like ls.
+// Dot files are left out, as a plain LIST does.
+func (s *Shell) longList(ctx context.Context, w io.Writer, dir string) error {
+	return s.longListAll(ctx, w, dir, false)
+}
+
+// longListAll is longList, with the dot files when all is set.
+func (s *Shell) longListAll(ctx context.Context, w io.Writer, dir string, all bool) error {
+	l, err := s.cur.remote.List(ctx, dir)
+	if err != nil && dir != "" {
+		// MLSD refuses a file: describe the file itself instead.
+		e, serr := s.cur.remote.Stat(ctx, dir)
+		if serr != nil || e.IsDir() {
+			return err
+		}
+		e.Name = dir
+		l, err = session.Listing{Entries: []session.Entry{e}}, nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range l.Entries {
+		hidden := strings.HasPrefix(e.Name, ".") && (!all || e.Name == "." || e.Name == "..")
+		if hidden && e.Name != dir && e.Kind != session.KindUnknown {
+			continue
+		}
+		line := e.Raw
+		if line == "" || isFacts(line) {
+			line = formatEntry(e)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isFacts reports an MLSD line ("type=file;size=3; name").
+func isFacts(raw string) bool {
+	facts, _, ok := strings.Cut(raw, " ")
+	return ok && strings.Contains(facts, "=") && strings.HasSuffix(facts, ";")
+}
+
+// formatEntry writes an entry as ls -l would.
+func formatEntry(e session.Entry) string {
+	mode := e.Mode.String()
+	if !e.HasMode {
+		mode = "-?????????"
+	}
+	switch e.Kind {
+	case session.KindDir:
+		mode = "d" + mode[1:]
+	case session.KindLink:
+		mode = "l" + mode[1:]
+	}
+	owner, group := e.Owner, e.Group
+	if owner == "" {
+		owner, group = "ftp", "ftp"
+	}
+	name := e.Name
+	if e.Target != "" {
+		name += " -> " + e.Target
+	}
+	when := e.ModTime.Format("Jan _2 15:04")
+	if age := time.Since(e.ModTime); age > 182*24*time.Hour || age < -time.Hour {
+		when = e.ModTime.Format("Jan _2  2006")
+	}
+	return fmt.Sprintf("%s 1 %-8s %-8s %12d %s %s", mode, owner, group, e.Size, when, name)
+}
+
+// nameList writes the server's NLST for dir.
+func (s *Shell) nameList(ctx context.Context, w io.Writer, dir string) error {
+	names, err := s.cur.remote.NameList(ctx, dir)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := fmt.Fprintln(w, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}

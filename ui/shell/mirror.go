@@ -1,0 +1,155 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// mirrorOpts are mirror's flags, as lftp spells them.
+type mirrorOpts struct {
+	reverse, onlyNewer, del, dryRun, cont bool
+	parallel                              int
+	include, exclude                      []string
+	src, dst                              string
+}
+
+// parseMirror reads mirror's arguments.
+func parseMirror(args []string) (mirrorOpts, error) {
+	o := mirrorOpts{parallel: 1}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		flag, val, hasVal := strings.Cut(a, "=")
+		needVal := func() (string, error) {
+			if hasVal {
+				return val, nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("mirror: %s needs a value", a)
+			}
+			i++
+			return args[i], nil
+		}
+		var err error
+		switch flag {
+		case "-R", "--reverse":
+			o.reverse = true
+		case "-n", "--only-newer":
+			o.onlyNewer = true
+		case "-e", "--delete":
+			o.del = true
+		case "--dry-run":
+			o.dryRun = true
+		case "-c", "--continue":
+			o.cont = true
+		case "-P", "--parallel":
+			err = o.setParallel(needVal)
+		case "-i", "--include", "-x", "--exclude":
+			err = o.addFilter(flag, needVal)
+		default:
+			if strings.HasPrefix(a, "-") && a != "-" {
+				return o, fmt.Errorf("mirror: unknown option %q", a)
+			}
+			rest = append(rest, a)
+		}
+		if err != nil {
+			return o, err
+		}
+	}
+	if len(rest) == 0 || len(rest) > 2 {
+		return o, &UsageError{Cmd: "mirror", Usage: usageOf("mirror")}
+	}
+	o.src, o.dst = rest[0], optArg(rest, 1)
+	return o, nil
+}
+
+func (o *mirrorOpts) setParallel(val func() (string, error)) error {
+	v, err := val()
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 64 {
+		return fmt.Errorf("mirror: --parallel %q: expected 1 to 64", v)
+	}
+	o.parallel = n
+	return nil
+}
+
+func (o *mirrorOpts) addFilter(flag string, val func() (string, error)) error {
+	v, err := val()
+	if err != nil {
+		return err
+	}
+	if _, err := path.Match(v, ""); err != nil {
+		return fmt.Errorf("mirror: bad pattern %q: %w", v, err)
+	}
+	if flag == "-i" || flag == "--include" {
+		o.include = append(o.include, v)
+	} else {
+		o.exclude = append(o.exclude, v)
+	}
+	return nil
+}
+
+// wanted applies --include and --exclude to a relative path.
+func (o *mirrorOpts) wanted(rel string, dir bool) bool {
+	base := path.Base(rel)
+	match := func(pats []string) bool {
+		for _, p := range pats {
+			if ok, _ := path.Match(p, rel); ok {
+				return true
+			}
+			if ok, _ := path.Match(p, base); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if match(o.exclude) {
+		return false
+	}
+	return dir || len(o.include) == 0 || match(o.include)
+}
+
+// tree is a folder's content by relative (slash-separated) path.
+type tree struct {
+	dirs  []string
+	files map[string]session.Entry
+}
+
+// walk lists root recursively. Names that cannot be local file names are
+// refused (a server must not choose where files land).
+func walk(ctx context.Context, fsys session.FS, root, rel string, t *tree) error {
+	l, err := fsys.List(ctx, fsys.Join(root, rel))
+	if err != nil {
+		return err
+	}
+	var errs error
+	for _, e := range l.Entries {
+		if e.Name == "." || e.Name == ".." {
+			continue
+		}
+		if strings.ContainsAny(e.Name, "/\x00\r\n") {
+			errs = errors.Join(errs, fmt.Errorf("mirror: skipping unsafe name %q in %s", e.Name, rel))
+			continue
+		}
+		r := path.Join(rel, e.Name)
+		switch e.Kind {
+		case session.KindDir:
+			t.dirs = append(t.dirs, r)
+			errs = errors.Join(errs, walk(ctx, fsys, root, r, t))
+		case session.KindFile:
+			t.files[r] = e
+		}
+	}
+	return errs
+}
+
+func newTree() *tree { return &tree{files: map[string]session.Entry{}} }

@@ -1,0 +1,249 @@
+package shell
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+		err  bool
+	}{
+		{"", nil, false},
+		{"   ", nil, false},
+		{"get a b", []string{"get", "a", "b"}, false},
+		{"  get   a\tb  ", []string{"get", "a", "b"}, false},
+		{`get "my file.txt" local`, []string{"get", "my file.txt", "local"}, false},
+		{`get my\ file.txt`, []string{"get", "my file.txt"}, false},
+		{`get don't.txt`, []string{"get", "don't.txt"}, false},
+		{`get 'a b'`, []string{"get", "'a", "b'"}, false},
+		{`get "say \"hi\""`, []string{"get", `say "hi"`}, false},
+		{`get ""`, []string{"get", ""}, false},
+		{`get a"b c"d`, []string{"get", "ab cd"}, false},
+		{"!ls -l", []string{"!", "ls -l"}, false},
+		{"!", []string{"!"}, false},
+		{"! ", []string{"!"}, false},
+		{"$ mac a b", []string{"$", "mac", "a", "b"}, false},
+		{"$mac", []string{"$", "mac"}, false},
+		{`get "open`, nil, true},
+		{`get trailing\`, nil, true},
+		{"get a\rDELE b", nil, true},
+		{"get a\nb", nil, true},
+		{"get a\x00b", nil, true},
+	}
+	for _, tt := range tests {
+		got, err := Split(tt.line)
+		if (err != nil) != tt.err {
+			t.Errorf("Split(%q) error = %v, want error %v", tt.line, err, tt.err)
+			continue
+		}
+		if err != nil {
+			if !errors.Is(err, ErrBadLine) {
+				t.Errorf("Split(%q) error %v does not wrap ErrBadLine", tt.line, err)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Split(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteRoundTrip(t *testing.T) {
+	for _, s := range []string{"plain", "with space", `back\slash`, `quo"te`, "it's", "", "$x", "!x"} {
+		got, err := Split("get " + Quote(s))
+		if err != nil || len(got) != 2 || got[1] != s {
+			t.Errorf("Quote(%q) = %s: split back to %q, %v", s, Quote(s), got, err)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	args := []string{"one", "two"}
+	tests := []struct{ line, i, want string }{
+		{"get $1 $2", "", "get one two"},
+		{"get $3", "", "get "},
+		{"get $i", "x", "get x"},
+		{`echo \$1`, "", "echo $1"},
+		{"cost $", "", "cost $"},
+		{"a$b", "", "a$b"},
+		{"$9$1", "", "one"},
+	}
+	for _, tt := range tests {
+		if got := Expand(tt.line, args, tt.i); got != tt.want {
+			t.Errorf("Expand(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct{ name, want, err string }{
+		{"bin", "binary", ""},
+		{"prom", "prompt", ""},
+		{"deb", "debug", ""},
+		{"BYE", "bye", ""},
+		{"quit", "bye", ""},
+		{"?", "help", ""},
+		{"recv", "get", ""},
+		{"send", "put", ""},
+		{"disconnect", "close", ""},
+		{"dir", "ls", ""},
+		{"mkd", "mkdir", ""},
+		{"pr", "", "could be prompt, proxy"},
+		{"m", "", "Ambiguous"},
+		{"frobnicate", "", "Invalid command"},
+	}
+	for _, tt := range tests {
+		c, err := lookup(tt.name)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("lookup(%q) error = %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || c.name != tt.want {
+			t.Errorf("lookup(%q) = %v, %v; want %s", tt.name, c, err, tt.want)
+		}
+	}
+}
+
+func TestEveryCommandHasHelp(t *testing.T) {
+	for _, c := range commands {
+		text, err := HelpText(c.name)
+		if err != nil || strings.Count(text, "\n") < 2 {
+			t.Errorf("%s: help text %q, %v: want a synopsis and a summary line", c.name, text, err)
+		}
+	}
+}
+
+func TestNmap(t *testing.T) {
+	tests := []struct{ name, in, out, want string }{
+		// The seed's example. Classic ftp (tnftp, checked by the tnftp
+		// comparison) picks the first alternative that is not empty.
+		{"a1.a2.a3", "$1.$2.$3", "[$1,$2].[$2,$3]", "a1.a2"},
+		// The BSD manual's examples.
+		{"myfile.data", "$1.$2.$3", "[$1,$2].[$2,file]", "myfile.data"},
+		{"myfile.data.old", "$1.$2.$3", "[$1,$2].[$2,file]", "myfile.data"},
+		{"myfile", "$1.$2.$3", "[$1,$2].[$2,file]", "myfile.file"},
+		{"myfile.myfile", "$1.$2.$3", "[$1,$2].[$2,file]", "myfile.myfile"},
+		{"READ.ME", "$1.$2", "$2_$1", "ME_READ"},
+		{"x.y", "$1.$2", "$0.bak", "x.y.bak"},
+		{"x.y", "$1.$2", `\$1`, "$1"},
+		{"x", "$1", "", "x"},
+	}
+	for _, tt := range tests {
+		if got := Nmap(tt.name, tt.in, tt.out); got != tt.want {
+			t.Errorf("Nmap(%q, %q, %q) = %q, want %q", tt.name, tt.in, tt.out, got, tt.want)
+		}
+	}
+}
+
+func TestNtrans(t *testing.T) {
+	tests := []struct{ name, in, out, want string }{
+		{"LL1", "1", "R", "LLR"},
+		{"L1L1", "1", "R", "LRLR"},
+		{"a-b_c", "-_", "+", "a+bc"},
+		{"日本.txt", "日", "x", "x本.txt"},
+	}
+	for _, tt := range tests {
+		if got := Ntrans(tt.name, tt.in, tt.out); got != tt.want {
+			t.Errorf("Ntrans(%q, %q, %q) = %q, want %q", tt.name, tt.in, tt.out, got, tt.want)
+		}
+	}
+}
+
+func TestSafeLocalName(t *testing.T) {
+	for _, ok := range []string{"a.txt", "dir/a.txt", "..a", "a..b", "a b"} {
+		if err := safeLocalName(ok); err != nil {
+			t.Errorf("safeLocalName(%q) = %v, want ok", ok, err)
+		}
+	}
+	for _, bad := range []string{"", ".", "..", "/etc/passwd", "../x", "a/../../x", "a/..", "x\x00y", "~/.bashrc", "dir/"} {
+		if err := safeLocalName(bad); err == nil {
+			t.Errorf("safeLocalName(%q) = nil, want a refusal", bad)
+		}
+	}
+}
+
+func TestParseAnswer(t *testing.T) {
+	for in, want := range map[string]Answer{"": AnswerYes, "y": AnswerYes, "n": AnswerNo, "NO": AnswerNo,
+		"a": AnswerAll, "q": AnswerQuit, "quit\n": AnswerQuit, "x": AnswerYes} {
+		if got := ParseAnswer(in); got != want {
+			t.Errorf("ParseAnswer(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestParseMirror(t *testing.T) {
+	o, err := parseMirror([]string{"-R", "--parallel", "3", "--only-newer", "--delete", "--dry-run",
+		"--include", "*.txt", "--exclude=tmp", "--continue", "src", "dst"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mirrorOpts{reverse: true, parallel: 3, onlyNewer: true, del: true, dryRun: true, cont: true,
+		include: []string{"*.txt"}, exclude: []string{"tmp"}, src: "src", dst: "dst"}
+	if !reflect.DeepEqual(o, want) {
+		t.Errorf("parseMirror = %+v, want %+v", o, want)
+	}
+	for _, bad := range [][]string{{}, {"--parallel"}, {"--parallel", "0", "a"}, {"--bogus", "a"}, {"a", "b", "c"}, {"--include", "[", "a"}} {
+		if _, err := parseMirror(bad); err == nil {
+			t.Errorf("parseMirror(%q) = nil error", bad)
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{`get "a b" c`, `put a\ b`, "!ls", "$ m 1 2", `'x`, `"\`, "mget *.txt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		words, err := Split(line)
+		if err != nil {
+			return
+		}
+		for _, w := range words {
+			if strings.ContainsAny(w, "\r\n\x00") {
+				t.Fatalf("Split(%q) let a control character through: %q", line, w)
+			}
+		}
+		if len(words) == 0 || words[0] == "!" || words[0] == "$" {
+			return
+		}
+		// Quoting each word and splitting again gives the same words.
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = Quote(w)
+		}
+		line2 := strings.Join(quoted, " ")
+		again, err := Split(line2)
+		if err != nil || !reflect.DeepEqual(again, words) {
+			t.Fatalf("Split(%q) = %q; requoted %q splits to %q, %v", line, words, line2, again, err)
+		}
+	})
+}
+
+func FuzzNmap(f *testing.F) {
+	f.Add("a1.a2.a3", "$1.$2.$3", "[$1,$2].[$2,$3]")
+	f.Add("x", `$1\`, `[\,`)
+	f.Add("a.b", "$1.$9", "$9[[$1,],x]$0")
+	f.Fuzz(func(t *testing.T, name, in, out string) {
+		_ = Nmap(name, in, out)
+		_ = Ntrans(name, in, out)
+		_ = Expand(out, []string{name}, in)
+	})
+}
+
+func TestCommandLine(t *testing.T) {
+	got := CommandLine("put", "my file.txt", `a"b`, "plain")
+	if got != `put "my file.txt" "a\"b" plain` {
+		t.Fatalf("CommandLine = %s", got)
+	}
+	words, err := Split(got)
+	if err != nil || !reflect.DeepEqual(words, []string{"put", "my file.txt", `a"b`, "plain"}) {
+		t.Fatalf("Split(CommandLine) = %q, %v", words, err)
+	}
+}

@@ -1,0 +1,139 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// ErrQuit is returned by Run for bye and quit: the front end should end.
+var ErrQuit = errors.New("quit")
+
+// Options are what a front end hands the interpreter.
+type Options struct {
+	// Out receives everything the commands print. It may be written from
+	// the goroutine that runs a transfer, never concurrently with itself.
+	Out io.Writer
+	// Prompter asks the user (per-file confirmation, user name, password).
+	// Nil answers yes to confirmations and fails when a line is needed.
+	Prompter Prompter
+	// Transferer moves files. Nil: the direct executor (Direct).
+	Transferer Transferer
+	// Dial connects and logs in. Nil: session.Dial.
+	Dial func(context.Context, session.Config) (*session.Remote, error)
+	// Template gives open's connections what a host name cannot say: the
+	// TLS mode (when the URL does not), certificate roots, --insecure,
+	// timeouts, keepalive and connection events. Its host is ignored.
+	Template session.Config
+	// LocalDir is the local working directory; "" is the process's.
+	LocalDir string
+	// NetrcPath is the netrc file for auto-login and macros ("" : none).
+	NetrcPath string
+
+	Verbose  bool // -v: show every server reply
+	Debug    bool // -d: also show every command sent
+	NoPrompt bool // -i: no per-file prompting
+	NoNetrc  bool // -n: no auto-login from netrc
+	NoGlob   bool // -g: no filename globbing
+	// Batch says there is no TUI and no terminal: `!` without a command
+	// (an interactive shell) is refused with a message.
+	Batch bool
+	// OnLocalDir is called when lcd changes the local directory, so the
+	// TUI's local pane can follow. Nil: nothing is told.
+	OnLocalDir func(dir string)
+	// Shell runs `!` commands: nil runs them with sh -c in LocalDir with
+	// Out as output.
+	Shell func(ctx context.Context, dir, command string) error
+}
+
+// Shell is one interpreter: its connections, settings and macros. Run is
+// not safe for concurrent use; a front end runs one line at a time.
+type Shell struct {
+	opts   Options
+	out    *syncWriter
+	prompt Prompter
+	xfer   Transferer
+	dial   func(context.Context, session.Config) (*session.Remote, error)
+	fxp    func(context.Context, *session.Remote, string, *session.Remote, string) error
+	lcwd   string
+
+	main, proxy *conn
+	cur         *conn // main, or proxy while a `proxy cmd` runs
+
+	set    settings
+	macros map[string][]string
+	def    *macroDef // macdef being read: the next lines are its body
+	depth  int       // macro nesting, bounded
+	// hashLine is set while a line of hash marks is open, so that a reply
+	// printed meanwhile starts on a new line.
+	hashLine atomic.Bool
+}
+
+// New builds an interpreter. Nothing is dialled until open (or Connect).
+func New(opts Options) *Shell {
+	s := &Shell{opts: opts, out: &syncWriter{w: opts.Out}, prompt: opts.Prompter,
+		xfer: opts.Transferer, dial: opts.Dial, fxp: session.FXP, macros: map[string][]string{}}
+	if s.out.w == nil {
+		s.out.w = io.Discard
+	}
+	if s.prompt == nil {
+		s.prompt = yesPrompter{}
+	}
+	if s.xfer == nil {
+		s.xfer = Direct{}
+	}
+	if s.dial == nil {
+		s.dial = session.Dial
+	}
+	s.lcwd = opts.LocalDir
+	if s.lcwd == "" {
+		s.lcwd, _ = os.Getwd()
+	}
+	s.set.init(opts)
+	s.main = &conn{name: "main"}
+	s.cur = s.main
+	return s
+}
+
+// LocalDir is the interpreter's local working directory (lcd changes it).
+func (s *Shell) LocalDir() string { return s.lcwd }
+
+// SetLocalDir changes the local working directory, as the TUI does when
+// the local pane moves.
+func (s *Shell) SetLocalDir(dir string) { s.lcwd = dir }
+
+// Remote is the main connection, or nil when not logged in.
+func (s *Shell) Remote() *session.Remote { return s.main.remote }
+
+// Close ends every connection.
+func (s *Shell) Close() error {
+	err := s.main.close()
+	if s.proxy != nil {
+		err = errors.Join(err, s.proxy.close())
+	}
+	return err
+}
+
+// printf writes to the output.
+func (s *Shell) printf(format string, args ...any) {
+	fmt.Fprintf(s.out, format, args...)
+}
+
+// syncWriter serialises writes from the shell and from transfer goroutines
+// (server replies traced while an upload runs).
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.Write(p)
+}
