@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer/pipeline"
 )
 
 // Request is one file to move, as a command asks for it. The lead binds
@@ -101,7 +102,7 @@ func store(ctx context.Context, req Request, src io.Reader, count *counter, stri
 		strip = &stripCRWriter{w: w}
 		dst = strip
 	}
-	_, err = io.Copy(io.MultiWriter(dst, count), src)
+	_, err = pipeline.Copy(io.MultiWriter(dst, count), src)
 	if strip != nil {
 		err = errors.Join(err, strip.flush())
 	}
