@@ -1,0 +1,142 @@
+// Package keymap holds every key binding of the TUI as a bubbles
+// key.Binding with its help text, grouped by context, and reads the user's
+// overrides from a TOML file. The key map is a value handed to the UI; there
+// is no package-level state.
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// Context is a set of bindings active at the same time: within one context
+// a key may do only one thing.
+type Context string
+
+// The contexts: the two panes (and everything global), the file viewer,
+// and dialogs.
+const (
+	Main   Context = "main"
+	Viewer Context = "viewer"
+	Dialog Context = "dialog"
+)
+
+// Action is one named binding: the name used in keys.toml, and the binding.
+type Action struct {
+	Name    string
+	Group   string // heading in the full help
+	Binding *key.Binding
+}
+
+// KeyMap is every binding of the TUI.
+type KeyMap struct {
+	// Moving around a pane.
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Parent, Home, Switch, Reload      key.Binding
+	// Marking.
+	Mark, Invert, MarkGlob, UnmarkGlob, MarkAll key.Binding
+	// Sorting, filtering, hidden files.
+	Sort, Reverse, Hidden, Filter key.Binding
+	// Operations on files.
+	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
+	// The connection and the program.
+	Connect, Disconnect, ToggleType, TogglePassive, Log, Help, Quit key.Binding
+
+	// The viewer.
+	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
+
+	// Dialogs.
+	Confirm, Cancel, NextField, PrevField key.Binding
+}
+
+func b(help string, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// Default is the key map from shared/STYLE.md: Midnight Commander and vim
+// together.
+func Default() KeyMap {
+	return KeyMap{
+		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
+		PageUp: b("pgup", "page up", "pgup", "ctrl+b"), PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+		Top: b("home/g", "first", "home", "g"), Bottom: b("end/G", "last", "end", "G"),
+		Open: b("enter/l", "open", "enter", "l", "right"), Parent: b("bksp/h", "up a folder", "backspace", "h", "left"),
+		Home: b("~", "home folder", "~"), Switch: b("tab", "other pane", "tab"),
+		Reload: b("r", "reload", "r", "ctrl+r"),
+
+		Mark: b("space/ins", "mark", "space", "insert"), Invert: b("*", "invert marks", "*"),
+		MarkGlob: b("+", "mark by pattern", "+"), UnmarkGlob: b("-", "unmark by pattern", "-"),
+		MarkAll: b("ctrl+a", "mark all", "ctrl+a"),
+
+		Sort: b("s", "sort name/size/time", "s"), Reverse: b("S", "reverse sort", "S"),
+		Hidden: b(".", "hidden files", "."), Filter: b("/", "filter", "/"),
+
+		View: b("F3", "view", "f3", "v"), Edit: b("F4", "edit", "f4", "e"),
+		Rename: b("F6", "rename/move", "f6", "R"), Mkdir: b("F7", "mkdir", "f7", "M"),
+		Delete: b("F8", "delete", "f8", "delete"), Chmod: b("m", "chmod", "m"),
+
+		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
+		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
+		Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
+		Quit: b("q", "quit", "q", "f10", "ctrl+c"),
+
+		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
+		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
+		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
+		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
+
+		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
+		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
+	}
+}
+
+// Actions lists every binding of a context with its name in keys.toml.
+func (k *KeyMap) Actions(c Context) []Action {
+	switch c {
+	case Viewer:
+		return []Action{{"up", "viewer", &k.ViewUp}, {"down", "viewer", &k.ViewDown},
+			{"page_up", "viewer", &k.ViewPageUp}, {"page_down", "viewer", &k.ViewPageDown},
+			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose}}
+	case Dialog:
+		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
+			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
+	}
+	return []Action{
+		{"up", "move", &k.Up}, {"down", "move", &k.Down}, {"page_up", "move", &k.PageUp},
+		{"page_down", "move", &k.PageDown}, {"top", "move", &k.Top}, {"bottom", "move", &k.Bottom},
+		{"open", "move", &k.Open}, {"parent", "move", &k.Parent}, {"home", "move", &k.Home},
+		{"switch", "move", &k.Switch}, {"reload", "move", &k.Reload},
+		{"mark", "mark", &k.Mark}, {"invert", "mark", &k.Invert}, {"mark_glob", "mark", &k.MarkGlob},
+		{"unmark_glob", "mark", &k.UnmarkGlob}, {"mark_all", "mark", &k.MarkAll},
+		{"sort", "show", &k.Sort}, {"reverse", "show", &k.Reverse}, {"hidden", "show", &k.Hidden},
+		{"filter", "show", &k.Filter},
+		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
+		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
+		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
+		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
+		{"log", "program", &k.Log}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
+	}
+}
+
+// ShortHelp is the help line under the panes.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.Quit, k.Switch, k.Open, k.Mark, k.View, k.Edit, k.Rename,
+		k.Mkdir, k.Delete, k.Filter, k.Connect}
+}
+
+// Group is a titled set of bindings for the full help.
+type Group struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Groups is the `?` screen: the main context's bindings, grouped.
+func (k KeyMap) Groups() []Group {
+	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files", "program": "Program"}
+	var groups []Group
+	for _, a := range k.Actions(Main) {
+		if len(groups) == 0 || groups[len(groups)-1].Title != titles[a.Group] {
+			groups = append(groups, Group{Title: titles[a.Group]})
+		}
+		g := &groups[len(groups)-1]
+		g.Bindings = append(g.Bindings, *a.Binding)
+	}
+	return groups
+}

@@ -1,0 +1,171 @@
+// Package ui is ftpane's terminal interface: the root model that owns the
+// layout, the focus and the dialogs, around two panes (ui/pane), a log
+// (ui/logview), a pager (ui/viewer) and dialogs (ui/dialog).
+package ui
+
+import (
+	"context"
+	"io"
+	"os"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/keymap"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/logview"
+	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/styles"
+	"github.com/ftpane/ftpane/ui/viewer"
+)
+
+// DialFunc connects to a server; session.Dial by default, a fake in tests.
+type DialFunc func(ctx context.Context, cfg session.Config) (session.FS, error)
+
+// Options is what the command line hands the UI.
+type Options struct {
+	Keys   keymap.KeyMap
+	Local  session.FS      // left pane; session.Local{} by default
+	Remote *session.Config // right pane; nil: start with the connect dialog
+	Note   string          // shown once in the status line (why ~/.netrc was skipped)
+	Dial   DialFunc
+	Editor string // $VISUAL or $EDITOR; "vi" when empty
+	// NoColor turns colour off (NO_COLOR); Dark picks the theme's dark
+	// values until the terminal says which background it has.
+	NoColor, Dark bool
+	// KeysError is shown at start when the user's keys.toml was refused.
+	KeysError error
+	// ShowLog opens the log pane at start (-v, -d).
+	ShowLog bool
+	// Still turns animations off (tests).
+	Still bool
+}
+
+// Focus is which part of the screen takes keys.
+type Focus int
+
+// Focus targets.
+const (
+	FocusLeft Focus = iota
+	FocusRight
+)
+
+func (f Focus) String() string {
+	if f == FocusRight {
+		return "right"
+	}
+	return "left"
+}
+
+// Model is the root of the TUI.
+type Model struct {
+	opts   Options
+	keys   keymap.KeyMap
+	styles styles.Styles
+	panes  [2]pane.Model
+	focus  Focus
+	log    logview.Model
+	help   help.Model
+	sink   *sink
+
+	form     *dialog.Form
+	pending  pendingOp
+	view     *viewer.Model
+	showHelp bool
+	showLog  bool
+	status   status
+
+	initCmds   []tea.Cmd
+	remoteCfg  *session.Config
+	remote     session.FS
+	connecting bool
+	conn       connState
+	width      int
+	height     int
+}
+
+type status struct {
+	text string
+	err  bool
+}
+
+// New builds the root model; Init starts the listings and the connection.
+func New(o Options) Model {
+	if o.Local == nil {
+		o.Local = session.Local{}
+	}
+	if o.Dial == nil {
+		o.Dial = func(ctx context.Context, cfg session.Config) (session.FS, error) { return session.Dial(ctx, cfg) }
+	}
+	if o.Editor == "" {
+		o.Editor = "vi"
+	}
+	st := styles.New(styles.DefaultTheme(), o.Dark, o.NoColor)
+	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24}
+	m.panes[0] = pane.New(pane.Left, o.Local, o.Keys, st)
+	m.panes[1] = pane.New(pane.Right, nil, o.Keys, st)
+	m.panes[0].SetStill(o.Still)
+	m.panes[1].SetStill(o.Still)
+	m.log = logview.New(st)
+	m.remoteCfg = o.Remote
+	m.showLog = o.ShowLog
+	m.setFocus(FocusLeft)
+	m.applyStyles()
+	if o.Note != "" {
+		m.setStatus(o.Note, false)
+	}
+	if o.KeysError != nil {
+		m.setStatus(o.KeysError.Error(), true)
+	}
+	m.layout()
+	m.initCmds = []tea.Cmd{tea.RequestBackgroundColor, m.sink.listen(), m.panes[0].LoadHome(), m.startConnect()}
+	return m
+}
+
+// Init lists the local folder and connects (or asks how to): the commands
+// New prepared, since Init cannot change the model.
+func (m Model) Init() tea.Cmd { return tea.Batch(m.initCmds...) }
+
+// Run runs the TUI on the given terminal streams (nil: the process's own)
+// until the user quits.
+func Run(m Model, in io.Reader, out io.Writer) error {
+	var opts []tea.ProgramOption
+	if in != nil {
+		opts = append(opts, tea.WithInput(in))
+	}
+	if out != nil {
+		opts = append(opts, tea.WithOutput(out))
+	}
+	_, err := tea.NewProgram(m, opts...).Run()
+	return err
+}
+
+// NoColorEnv reports whether NO_COLOR asks for no colour.
+func NoColorEnv() bool { return os.Getenv("NO_COLOR") != "" }
+
+func (m *Model) setStatus(text string, isErr bool) {
+	m.status = status{text: text, err: isErr}
+	if isErr {
+		m.log.Add(logview.Error, text)
+	}
+}
+
+func (m *Model) setFocus(f Focus) {
+	m.focus = f
+	m.panes[0].SetActive(f == FocusLeft)
+	m.panes[1].SetActive(f == FocusRight)
+}
+
+func (m *Model) active() *pane.Model { return &m.panes[m.focus] }
+
+func (m *Model) applyStyles() {
+	m.panes[0].SetStyles(m.styles)
+	m.panes[1].SetStyles(m.styles)
+	m.log.SetStyles(m.styles)
+	m.help.Styles.ShortKey = m.styles.Help.Key
+	m.help.Styles.ShortDesc = m.styles.Help.Desc
+	m.help.Styles.ShortSeparator = m.styles.Help.Sep
+	m.help.Styles.FullKey = m.styles.Help.Key
+	m.help.Styles.FullDesc = m.styles.Help.Desc
+	m.help.Styles.FullSeparator = m.styles.Help.Sep
+}

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/viewer"
+)
+
+// editReadyMsg: a remote file was downloaded for editing.
+type editReadyMsg struct {
+	job editJob
+	err error
+}
+
+// editedMsg: the editor exited.
+type editedMsg struct {
+	job editJob
+	err error
+}
+
+// editJob is one F4 edit. For a remote file, Local is the temporary copy
+// and Before the remote file's state when it was downloaded.
+type editJob struct {
+	Pane   int
+	FS     session.FS
+	Path   string
+	Local  string
+	Remote bool
+	Before session.Entry
+	Orig   []byte
+}
+
+func (m Model) startEdit(i int, fsys session.FS, p string) (Model, tea.Cmd) {
+	if _, local := fsys.(session.Local); local {
+		job := editJob{Pane: i, FS: fsys, Path: p, Local: p}
+		return m, m.execEditor(job)
+	}
+	m.setStatus("downloading "+pane.Escape(p)+" to edit…", false)
+	return m, downloadForEdit(editJob{Pane: i, FS: fsys, Path: p, Remote: true})
+}
+
+func (m Model) execEditor(job editJob) tea.Cmd {
+	args := strings.Fields(m.opts.Editor)
+	c := exec.Command(args[0], append(args[1:], job.Local)...)
+	return tea.ExecProcess(c, func(err error) tea.Msg { return editedMsg{job: job, err: err} })
+}
+
+// downloadForEdit copies the remote file to a temporary folder and
+// records its size and time, to refuse an upload over a newer version.
+func downloadForEdit(job editJob) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		st, err := job.FS.Stat(ctx, job.Path)
+		if err != nil {
+			return editReadyMsg{job: job, err: err}
+		}
+		job.Before = st
+		data, err := readAll(ctx, job.FS, job.Path)
+		if err != nil {
+			return editReadyMsg{job: job, err: err}
+		}
+		dir, err := os.MkdirTemp("", "ftpane-edit-")
+		if err != nil {
+			return editReadyMsg{job: job, err: err}
+		}
+		job.Local = filepath.Join(dir, filepath.Base(strings.ReplaceAll(job.Path, "/", string(filepath.Separator))))
+		job.Orig = data
+		return editReadyMsg{job: job, err: os.WriteFile(job.Local, data, 0o600)}
+	}
+}
+
+func readAll(ctx context.Context, fsys session.FS, p string) ([]byte, error) {
+	r, err := fsys.Open(ctx, p, 0)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(r)
+	if cerr := r.Close(); err == nil {
+		err = cerr
+	}
+	return data, err
+}
+
+// uploadEdited puts the edited copy back when it changed, unless the
+// remote file changed meanwhile (then the copy is kept and named).
+func uploadEdited(job editJob) tea.Cmd {
+	return func() tea.Msg {
+		data, err := os.ReadFile(job.Local)
+		if err != nil {
+			return opDoneMsg{Pane: job.Pane, Err: err}
+		}
+		if bytes.Equal(data, job.Orig) {
+			os.RemoveAll(filepath.Dir(job.Local))
+			return opDoneMsg{Pane: job.Pane, Text: "not changed: " + pane.Escape(job.Path)}
+		}
+		ctx := context.Background()
+		now, err := job.FS.Stat(ctx, job.Path)
+		if err != nil {
+			return opDoneMsg{Pane: job.Pane, Err: fmt.Errorf("%w; your edit is kept in %s", err, job.Local)}
+		}
+		if now.Size != job.Before.Size || !now.ModTime.Equal(job.Before.ModTime) {
+			return opDoneMsg{Pane: job.Pane, Err: fmt.Errorf(
+				"not uploaded: %s changed on the server while you edited it; your edit is kept in %s",
+				pane.Escape(job.Path), job.Local)}
+		}
+		if err := writeAll(ctx, job.FS, job.Path, data); err != nil {
+			return opDoneMsg{Pane: job.Pane, Err: fmt.Errorf("%w; your edit is kept in %s", err, job.Local)}
+		}
+		os.RemoveAll(filepath.Dir(job.Local))
+		return opDoneMsg{Pane: job.Pane, Text: fmt.Sprintf("uploaded %s (%d bytes)", pane.Escape(job.Path), len(data))}
+	}
+}
+
+func writeAll(ctx context.Context, fsys session.FS, p string, data []byte) error {
+	w, err := fsys.Create(ctx, p, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+func (m Model) handleEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case editReadyMsg:
+		if msg.err != nil {
+			m.setStatus(msg.err.Error(), true)
+			return m, nil
+		}
+		m.setStatus("editing "+pane.Escape(msg.job.Path), false)
+		return m, m.execEditor(msg.job)
+	case editedMsg:
+		if msg.err != nil {
+			m.setStatus("editor: "+msg.err.Error(), true)
+			return m, nil
+		}
+		if !msg.job.Remote {
+			return m.handleOpDone(opDoneMsg{Pane: msg.job.Pane, Text: "edited " + pane.Escape(msg.job.Path)})
+		}
+		m.setStatus("checking "+pane.Escape(msg.job.Path)+"…", false)
+		return m, uploadEdited(msg.job)
+	}
+	return m, nil
+}
+
+func (m Model) handleView(msg viewMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.setStatus(msg.Err.Error(), true)
+		return m, nil
+	}
+	m.setStatus("", false)
+	v := viewer.New(msg.Path, msg.Data, msg.Truncated, m.keys, m.styles)
+	v.SetSize(m.width, m.height)
+	m.view = &v
+	return m, nil
+}

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/pane"
+)
+
+// viewLimit is how much of a file F3 reads: a remote read is cut there.
+const viewLimit = 4 << 20
+
+// viewMsg carries a file's first bytes to the pager.
+type viewMsg struct {
+	Path      string
+	Data      []byte
+	Truncated bool
+	Err       error
+}
+
+func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
+	if name == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		p := target(fsys, dir, name)
+		if err := fsys.Mkdir(ctx, p); err != nil {
+			return opDoneMsg{Pane: i, Err: err}
+		}
+		return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: firstElem(name)}
+	}
+}
+
+// target resolves a name typed in a dialog: absolute as given, relative
+// to the pane's folder otherwise.
+func target(fsys session.FS, dir, name string) string {
+	if strings.HasPrefix(name, "/") {
+		return name
+	}
+	return fsys.Join(dir, name)
+}
+
+func firstElem(name string) string {
+	if strings.HasPrefix(name, "/") {
+		return ""
+	}
+	first, _, _ := strings.Cut(name, "/")
+	return first
+}
+
+func renameCmd(fsys session.FS, i int, dir, from, to string) tea.Cmd {
+	if to == "" || to == from {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		dst := target(fsys, dir, to)
+		if err := fsys.Rename(ctx, fsys.Join(dir, from), dst); err != nil {
+			return opDoneMsg{Pane: i, Err: err}
+		}
+		sel := ""
+		if fsys.Dir(dst) == dir {
+			sel = path.Base(strings.ReplaceAll(dst, `\`, "/"))
+		}
+		return opDoneMsg{Pane: i, Text: "renamed " + pane.Escape(from) + " to " + pane.Escape(to), Select: sel}
+	}
+}
+
+func deleteCmd(fsys session.FS, i int, dir string, entries []session.Entry) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		var errs []error
+		n := 0
+		for _, e := range entries {
+			p := fsys.Join(dir, e.Name)
+			var err error
+			if e.IsDir() {
+				err = fsys.RemoveAll(ctx, p)
+			} else {
+				err = fsys.Remove(ctx, p)
+			}
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			n++
+		}
+		return opDoneMsg{Pane: i, Err: errors.Join(errs...),
+			Text: fmt.Sprintf("deleted %d %s", n, plural(n, "entry", "entries"))}
+	}
+}
+
+func chmodCmd(fsys session.FS, i int, dir string, entries []session.Entry, text string) tea.Cmd {
+	mode, err := ParseMode(text)
+	if err != nil {
+		return func() tea.Msg { return opDoneMsg{Pane: i, Err: err} }
+	}
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		for _, e := range entries {
+			if err := fsys.Chmod(ctx, fsys.Join(dir, e.Name), mode); err != nil {
+				return opDoneMsg{Pane: i, Err: err}
+			}
+		}
+		return opDoneMsg{Pane: i, Text: fmt.Sprintf("mode %04o set on %d %s", mode, len(entries), plural(len(entries), "entry", "entries"))}
+	}
+}
+
+// ParseMode reads permissions as octal (644, 0755) or as ls shows them
+// (rw-r--r--, with or without the leading type letter).
+func ParseMode(s string) (fs.FileMode, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseUint(s, 8, 32); err == nil && len(s) >= 3 && len(s) <= 4 && n <= 0o7777 {
+		return fs.FileMode(n), nil
+	}
+	if len(s) == 10 {
+		s = s[1:]
+	}
+	if len(s) != 9 {
+		return 0, fmt.Errorf("bad mode %q: give octal (644) or rwx (rw-r--r--)", s)
+	}
+	var mode fs.FileMode
+	for i, c := range s {
+		want := "rwx"[i%3]
+		switch {
+		case byte(c) == want:
+			mode |= 1 << (8 - i)
+		case c != '-':
+			return 0, fmt.Errorf("bad mode %q: position %d must be %c or -", s, i+1, want)
+		}
+	}
+	return mode, nil
+}
+
+func modeValue(e session.Entry) string {
+	if !e.HasMode {
+		return "644"
+	}
+	return fmt.Sprintf("%03o", e.Mode.Perm())
+}
+
+func chmodLines(sel []session.Entry) []string {
+	if len(sel) == 1 {
+		return []string{pane.Escape(sel[0].Name) + ": octal (644) or rwx (rw-r--r--)"}
+	}
+	return []string{fmt.Sprintf("%d entries: octal (644) or rwx (rw-r--r--)", len(sel))}
+}
+
+// viewCmd reads at most viewLimit bytes, then closes the reader (which
+// aborts a remote transfer cleanly).
+func viewCmd(fsys session.FS, p string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		r, err := fsys.Open(ctx, p, 0)
+		if err != nil {
+			return viewMsg{Path: p, Err: err}
+		}
+		data, err := io.ReadAll(io.LimitReader(r, viewLimit+1))
+		r.Close()
+		if err != nil {
+			return viewMsg{Path: p, Err: err}
+		}
+		trunc := len(data) > viewLimit
+		if trunc {
+			data = data[:viewLimit]
+		}
+		return viewMsg{Path: p, Data: data, Truncated: trunc}
+	}
+}

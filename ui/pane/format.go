@@ -1,0 +1,104 @@
+package pane
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
+	"github.com/ftpane/ftpane/session"
+)
+
+// Escape makes a name safe to print: control characters (ESC among them,
+// so no ANSI sequence reaches the terminal) and invalid UTF-8 are shown as
+// Go escapes; everything printable, CJK and emoji included, is kept.
+func Escape(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == unicode.ReplacementChar || unicode.IsControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == unicode.ReplacementChar && isInvalid(s[i:]):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsControl(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isInvalid(s string) bool { return len(s) > 0 && !strings.HasPrefix(s, "\uFFFD") }
+
+// fit truncates or pads s to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	return padRight(s, w)
+}
+
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s
+}
+
+func sizeText(e session.Entry) string {
+	switch e.Kind {
+	case session.KindDir:
+		return "<DIR>"
+	case session.KindLink:
+		return "<LNK>"
+	case session.KindUnknown:
+		return "?"
+	}
+	if e.Size < 1000 {
+		return fmt.Sprintf("%d B", e.Size)
+	}
+	return strings.ReplaceAll(humanize.Bytes(uint64(e.Size)), " ", "")
+}
+
+// timeText is ls's format: the time for this year, the year otherwise.
+func timeText(e session.Entry) string {
+	t := e.ModTime
+	if t.IsZero() {
+		return ""
+	}
+	if time.Since(t) < 180*24*time.Hour && t.Before(time.Now().Add(time.Hour)) {
+		return t.Format("Jan _2 15:04")
+	}
+	return t.Format("Jan _2  2006")
+}
+
+func permsText(e session.Entry) string {
+	if !e.HasMode {
+		return ""
+	}
+	s := e.Mode.Perm().String()[1:]
+	switch e.Kind {
+	case session.KindDir:
+		return "d" + s
+	case session.KindLink:
+		return "l" + s
+	}
+	return "-" + s
+}

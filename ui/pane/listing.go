@@ -1,0 +1,233 @@
+package pane
+
+import (
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/session"
+)
+
+// SortKey is the order of a pane's entries (folders always first).
+type SortKey int
+
+// Sort orders.
+const (
+	ByName SortKey = iota
+	BySize
+	ByTime
+)
+
+func (k SortKey) String() string {
+	switch k {
+	case BySize:
+		return "size"
+	case ByTime:
+		return "time"
+	}
+	return "name"
+}
+
+type filterState struct {
+	text   string
+	typing bool
+}
+
+// handleListed applies a listing meant for this pane; stale ones are
+// dropped. It reports whether the listing was applied.
+func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
+	if msg.Seq != m.seq {
+		return false, nil
+	}
+	m.loading = false
+	if msg.Err != nil && len(msg.Listing.Entries) == 0 {
+		return true, nil
+	}
+	changed := msg.Listing.Dir != m.dir
+	m.dir = msg.Listing.Dir
+	m.setEntries(msg.Listing.Entries)
+	if changed || !msg.Reload {
+		m.clearMarks()
+		m.filter = filterState{}
+	} else {
+		m.pruneMarks()
+	}
+	sel := msg.Select
+	if sel == "" {
+		sel = m.remember[m.dir]
+	}
+	m.rebuild(sel)
+	return true, nil
+}
+
+func (m *Model) setEntries(es []session.Entry) {
+	m.entries = es
+	m.lower = make([]string, len(es))
+	m.names = make([]string, len(es))
+	for i, e := range es {
+		m.names[i] = e.Name
+		m.lower[i] = strings.ToLower(e.Name)
+	}
+}
+
+// rebuild recomputes the shown rows (hidden files, sort, filter) and puts
+// the cursor on sel when it is shown, else keeps its index.
+func (m *Model) rebuild(sel string) {
+	m.sorted = m.sorted[:0]
+	for i, e := range m.entries {
+		if m.hidden || !strings.HasPrefix(e.Name, ".") {
+			m.sorted = append(m.sorted, i)
+		}
+	}
+	m.sortRows(m.sorted)
+	m.refilter(m.sorted, sel)
+}
+
+// refilter shows the candidates (in sorted order) that pass the filter.
+func (m *Model) refilter(cands []int, sel string) {
+	if m.filter.text != "" {
+		m.applyFilter(cands)
+	} else {
+		m.view = append(m.view[:0], cands...)
+	}
+	if sel != "" {
+		m.selectName(sel)
+	}
+	m.clampCursor()
+}
+
+func (m *Model) sortRows(rows []int) {
+	es, lower, names, key, rev := m.entries, m.lower, m.names, m.sort, m.reverse
+	slices.SortFunc(rows, func(a, b int) int { // a total order: no need for a stable sort
+		da, db := es[a].IsDir(), es[b].IsDir()
+		if da != db {
+			if da {
+				return -1
+			}
+			return 1
+		}
+		c := 0
+		switch key {
+		case BySize:
+			c = cmpInt(es[a].Size, es[b].Size)
+		case ByTime:
+			c = es[a].ModTime.Compare(es[b].ModTime)
+		}
+		if c == 0 {
+			c = strings.Compare(lower[a], lower[b])
+		}
+		if c == 0 {
+			c = strings.Compare(names[a], names[b])
+		}
+		if c == 0 {
+			c = a - b // a listing may repeat a name (a server's quirk)
+		}
+		if rev {
+			c = -c
+		}
+		return c
+	})
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+type viewSource struct {
+	names []string
+	view  []int
+}
+
+func (s viewSource) String(i int) string { return s.names[s.view[i]] }
+func (s viewSource) Len() int            { return len(s.view) }
+
+// applyFilter keeps the candidates that fuzzy-match the filter, best
+// first (ties in sorted order).
+func (m *Model) applyFilter(cands []int) {
+	found := byScore(fuzzyFind([]rune(m.filter.text), m.names, cands))
+	view := make([]int, len(found))
+	for i, f := range found {
+		view[i] = f.idx
+	}
+	m.view = view
+	m.cursor, m.offset = 0, 0
+}
+
+// hit is an entry that matched the filter, and how well.
+type hit struct{ idx, score int }
+
+func fuzzyFind(pattern []rune, names []string, cands []int) []hit {
+	out := make([]hit, 0, len(cands)/4)
+	var buf []int
+	ap := asciiPattern(pattern)
+	for _, i := range cands {
+		score, pos, ok := match(pattern, ap, names[i], buf[:0])
+		buf = pos
+		if ok {
+			out = append(out, hit{i, score})
+		}
+	}
+	return out
+}
+
+// byScore orders hits best first, ties kept in their order. Scores are
+// small integers, so a counting sort does it in linear time.
+func byScore(found []hit) []hit {
+	if len(found) < 2 {
+		return found
+	}
+	lo, hi := found[0].score, found[0].score
+	for _, f := range found {
+		lo, hi = min(lo, f.score), max(hi, f.score)
+	}
+	if hi-lo > 4*len(found) {
+		slices.SortStableFunc(found, func(a, b hit) int { return b.score - a.score })
+		return found
+	}
+	count := make([]int, hi-lo+2)
+	for _, f := range found {
+		count[hi-f.score+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	out := make([]hit, len(found))
+	for _, f := range found {
+		out[count[hi-f.score]] = f
+		count[hi-f.score]++
+	}
+	return out
+}
+
+func (m *Model) selectName(name string) {
+	for i, idx := range m.view {
+		if m.entries[idx].Name == name {
+			m.cursor = i
+			m.scrollToCursor()
+			return
+		}
+	}
+}
+
+// SetSort changes the order, keeping the cursor on its entry.
+func (m *Model) SetSort(k SortKey, reverse bool) {
+	m.sort, m.reverse = k, reverse
+	m.keepCursor(func() { m.rebuild("") })
+}
+
+func (m *Model) keepCursor(f func()) {
+	sel := ""
+	if e, ok := m.Current(); ok {
+		sel = e.Name
+	}
+	f()
+	if sel != "" {
+		m.selectName(sel)
+	}
+}

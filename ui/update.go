@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/keymap"
+	"github.com/ftpane/ftpane/ui/logview"
+	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/styles"
+)
+
+// Update routes messages: the window size to the layout, input to the
+// dialog, pager or focused pane, results to the pane they name, and the
+// transcript to the log.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.styles = styles.New(styles.DefaultTheme(), msg.IsDark(), m.opts.NoColor)
+		m.applyStyles()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m.handleMouse(msg.(tea.MouseMsg))
+	case pane.ListedMsg:
+		return m.handleListed(msg)
+	case spinner.TickMsg:
+		return m.broadcast(msg)
+	case traceMsg:
+		m.log.Add(logview.KindOf(msg.dir), msg.line)
+		return m, m.sink.listen()
+	case eventMsg:
+		return m.handleEvent(msg)
+	}
+	return m.handleResult(msg)
+}
+
+func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var c0, c1 tea.Cmd
+	m.panes[0], c0 = m.panes[0].Update(msg)
+	m.panes[1], c1 = m.panes[1].Update(msg)
+	return m, tea.Batch(c0, c1)
+}
+
+func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
+	i := int(msg.Pane)
+	if i < 0 || i > 1 {
+		return m, nil
+	}
+	before := m.panes[i].Loading()
+	var cmd tea.Cmd
+	m.panes[i], cmd = m.panes[i].Update(msg)
+	if !before || m.panes[i].Loading() {
+		return m, cmd // stale: dropped by the pane
+	}
+	switch {
+	case msg.Err != nil && pane.IsNoop(msg.Err):
+	case msg.Err != nil:
+		m.setStatus(msg.Err.Error(), true)
+	case len(msg.Listing.Warnings) > 0:
+		m.setStatus(warningText(msg.Listing.Warnings), true)
+	}
+	return m, cmd
+}
+
+func warningText(w []string) string {
+	if len(w) == 1 {
+		return "listing: " + w[0]
+	}
+	return "listing: " + w[0] + " (and more: see the log)"
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.String() == "ctrl+c": // always a way out, whatever is open
+		return m, m.quit()
+	case m.form != nil:
+		return m.handleFormKey(msg)
+	case m.view != nil:
+		v, cmd := m.view.Update(msg)
+		m.view = &v
+		if v.Closed() {
+			m.view = nil
+		}
+		return m, cmd
+	case m.showHelp:
+		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	if _, typing := m.active().Filter(); typing {
+		return m.toPane(msg)
+	}
+	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleOpKey(msg); ok {
+		return mm, cmd
+	}
+	return m.toPane(msg)
+}
+
+func (m Model) toPane(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	p := m.active()
+	*p, cmd = p.Update(msg)
+	return m, cmd
+}
+
+func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.liveKeys()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, m.quit(), true
+	case key.Matches(msg, k.Switch):
+		m.setFocus(1 - m.focus)
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Log):
+		m.showLog = !m.showLog
+		m.layout()
+	case key.Matches(msg, k.Connect):
+		m.openConnect("")
+	case key.Matches(msg, k.Disconnect):
+		return m, m.disconnect(), true
+	case key.Matches(msg, k.ToggleType):
+		return m, m.toggleType(), true
+	case key.Matches(msg, k.TogglePassive):
+		return m, m.togglePassive(), true
+	default:
+		return m, nil, false
+	}
+	return m, nil, true
+}
+
+// quit logs out (QUIT) first, but waits for a silent server only briefly.
+func (m Model) quit() tea.Cmd {
+	fsys := m.remote
+	return tea.Sequence(func() tea.Msg {
+		if fsys == nil {
+			return nil
+		}
+		done := make(chan struct{})
+		go func() { fsys.Close(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(quitWait):
+		}
+		return nil
+	}, tea.Quit)
+}
+
+// quitWait bounds the logout on quit.
+const quitWait = 2 * time.Second
+
+func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.form != nil || m.showHelp {
+		return m, nil
+	}
+	if m.view != nil {
+		v, cmd := m.view.Update(msg)
+		m.view = &v
+		return m, cmd
+	}
+	ms := msg.Mouse()
+	y := ms.Y - 1 // header
+	if y < 0 || y >= m.paneHeight() {
+		return m, nil
+	}
+	i := 0
+	if ms.X > m.leftWidth() {
+		i = 1
+	}
+	switch msg.(type) {
+	case tea.MouseClickMsg:
+		m.setFocus(Focus(i))
+		m.panes[i].Click(y)
+	case tea.MouseWheelMsg:
+		delta := 3
+		if ms.Button == tea.MouseWheelUp {
+			delta = -3
+		}
+		m.panes[i].Scroll(delta)
+	}
+	return m, nil
+}
+
+// liveKeys is the key map with the bindings that do not apply now
+// disabled, so that they neither match nor show in the help.
+func (m Model) liveKeys() keymap.KeyMap {
+	k := m.keys
+	p := m.active()
+	connected := m.remote != nil
+	k.Disconnect.SetEnabled(connected)
+	k.ToggleType.SetEnabled(connected)
+	k.TogglePassive.SetEnabled(connected)
+	hasDir := p.FS() != nil && p.Dir() != ""
+	_, hasCur := p.Current()
+	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
+		&k.Sort, &k.Reverse, &k.Hidden} {
+		b.SetEnabled(hasDir)
+	}
+	for _, b := range []*key.Binding{&k.View, &k.Edit, &k.Rename, &k.Delete, &k.Chmod, &k.Mark, &k.Invert,
+		&k.MarkAll, &k.Open} {
+		b.SetEnabled(hasDir && hasCur)
+	}
+	return k
+}

@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/pane"
+)
+
+// layout sizes every child from the window; only the root reads the
+// window size.
+func (m *Model) layout() {
+	h := m.paneHeight()
+	m.panes[0].SetSize(m.leftWidth(), h)
+	m.panes[1].SetSize(m.width-m.leftWidth()-1, h)
+	m.log.SetSize(m.width, m.logHeight())
+	m.help.SetWidth(m.width)
+	if m.view != nil {
+		m.view.SetSize(m.width, m.height)
+	}
+	if m.form != nil {
+		m.form.SetWidth(m.width)
+	}
+}
+
+func (m Model) leftWidth() int { return max(1, (m.width-1)/2) }
+
+func (m Model) logHeight() int {
+	if !m.showLog {
+		return 0
+	}
+	return max(3, m.height/3)
+}
+
+// paneHeight is what is left under the header and above the log, the
+// status line and the help line.
+func (m Model) paneHeight() int { return max(2, m.height-3-m.logHeight()) }
+
+// View draws the screen. It is a pure function of the model.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "ftpane"
+	return v
+}
+
+// Render is the screen as text (tests, goldens).
+func (m Model) Render() string { return m.render() }
+
+func (m Model) render() string {
+	if m.view != nil {
+		return m.view.View()
+	}
+	parts := []string{m.header(), m.panesView()}
+	if m.showLog {
+		parts = append(parts, m.log.View())
+	}
+	parts = append(parts, m.statusLine(), m.helpLine())
+	screen := strings.Join(parts, "\n")
+	switch {
+	case m.form != nil:
+		screen = overlay(screen, m.form.View(), m.width, m.height)
+	case m.showHelp:
+		screen = overlay(screen, m.fullHelp(), m.width, m.height)
+	}
+	return screen
+}
+
+func (m Model) panesView() string {
+	left := strings.Split(m.panes[0].View(), "\n")
+	right := strings.Split(m.panes[1].View(), "\n")
+	sep := m.styles.Pane.Muted.Render("│")
+	var b strings.Builder
+	for i := range left {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		r := ""
+		if i < len(right) {
+			r = right[i]
+		}
+		b.WriteString(left[i] + sep + r)
+	}
+	return b.String()
+}
+
+func (m Model) header() string {
+	st := m.styles.Header
+	left := st.Label.Render("ftpane") + "  local ⇄ "
+	switch {
+	case m.remote != nil:
+		left += st.Label.Render(pane.Escape(m.remote.Label())) + connInfo(m.conn, st.Lock, st.Muted)
+	case m.connecting:
+		left += st.Muted.Render("connecting…")
+	default:
+		left += st.Muted.Render("not connected")
+	}
+	return fitLine(left, m.width)
+}
+
+// connInfo is the lock when TLS is on, the transfer type and the data
+// connection mode.
+func connInfo(c connState, lock, muted lipgloss.Style) string {
+	if !c.known {
+		return ""
+	}
+	s := ""
+	if c.tls != session.TLSNone {
+		s += " " + lock.Render("🔒 "+c.tls.String())
+	}
+	mode := "active"
+	if c.passive {
+		mode = "passive"
+	}
+	return s + muted.Render(fmt.Sprintf("  %s · %s", c.typ, mode))
+}
+
+func (m Model) statusLine() string {
+	p := m.active()
+	n, size := p.Marked()
+	right := fmt.Sprintf("%d/%d", p.Len(), p.Total())
+	if n > 0 {
+		right = m.styles.Status.Marked.Render(fmt.Sprintf("%d marked, %s", n, humanize.Bytes(uint64(size)))) + "  " + right
+	}
+	st := m.styles.Status.Info
+	if m.status.err {
+		st = m.styles.Status.Error
+	}
+	room := m.width - ansi.StringWidth(right) - 1
+	text := ansi.Truncate(pane.Escape(m.status.text), max(0, room), "…")
+	pad := max(1, m.width-ansi.StringWidth(text)-ansi.StringWidth(right))
+	return fitLine(st.Render(text)+strings.Repeat(" ", pad)+right, m.width)
+}
+
+func (m Model) helpLine() string {
+	if _, typing := m.active().Filter(); typing {
+		return fitLine(m.styles.Help.Desc.Render("type to filter · enter: keep · esc: clear"), m.width)
+	}
+	return fitLine(m.help.ShortHelpView(m.liveKeys().ShortHelp()), m.width)
+}
+
+// fullHelp is the `?` screen: every enabled binding of the main context,
+// in titled groups packed into as many columns as the screen allows.
+func (m Model) fullHelp() string {
+	st := m.styles
+	var blocks []string
+	for _, g := range m.liveKeys().Groups() {
+		lines := []string{st.Dialog.Title.Render(g.Title)}
+		kw := 0
+		for _, b := range g.Bindings {
+			kw = max(kw, ansi.StringWidth(b.Help().Key))
+		}
+		for _, b := range g.Bindings {
+			if b.Enabled() {
+				k := b.Help().Key
+				lines = append(lines, st.Help.Key.Render(k)+strings.Repeat(" ", kw-ansi.StringWidth(k)+1)+
+					st.Help.Desc.Render(b.Help().Desc))
+			}
+		}
+		blocks = append(blocks, strings.Join(lines, "\n"))
+	}
+	footer := st.Dialog.Label.Render("? or esc closes · keys can be changed in keys.toml")
+	box := st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n\n") + "\n\n" + footer)
+	if lipgloss.Height(box) > m.height { // tight: no blank lines
+		box = st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n") + "\n" + footer)
+	}
+	return box
+}
+
+// packColumns sets blocks side by side, starting a new row of blocks
+// when the next would pass width.
+func packColumns(blocks []string, width int, rowSep string) string {
+	var rows []string
+	var row []string
+	used := 0
+	for _, b := range blocks {
+		w := lipgloss.Width(b) + 3
+		if used+w > width && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(3).Render(b))
+		used += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, rowSep)
+}
+
+func fitLine(s string, w int) string {
+	if ansi.StringWidth(s) > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-ansi.StringWidth(s))
+}
+
+// overlay draws box centred over screen.
+func overlay(screen, box string, w, h int) string {
+	lines := strings.Split(screen, "\n")
+	boxLines := strings.Split(box, "\n")
+	bw := lipgloss.Width(box)
+	x := max(0, (w-bw)/2)
+	y := max(0, (h-len(boxLines))/2)
+	for i, bl := range boxLines {
+		if y+i >= len(lines) {
+			break
+		}
+		base := lines[y+i]
+		left := ansi.Truncate(base, x, "")
+		left += strings.Repeat(" ", max(0, x-ansi.StringWidth(left)))
+		right := ansi.TruncateLeft(base, x+bw, "")
+		lines[y+i] = left + bl + right
+	}
+	return strings.Join(lines, "\n")
+}
