@@ -1,0 +1,153 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// transfer copies the source into target's .part, continuing an existing
+// .part at its size (REST), and fails with a transient error when the
+// stream ended before the source's size.
+func (q *Queue) transfer(ctx context.Context, j *job, c conns, target string, size int64) error {
+	js := q.state(j)
+	part := partName(target)
+	if q.segmentable(js, c, size) {
+		return q.segmented(ctx, j, c, part, size)
+	}
+	offset, err := q.resumeOffset(ctx, js, c.src, c.dst, part, size)
+	if err != nil {
+		return err
+	}
+	q.progress(j, offset)
+	if size > 0 && offset == size && js.Type == session.TypeBinary {
+		return nil
+	}
+	if err := setTypes(ctx, js, c); err != nil {
+		return err
+	}
+	n, err := q.stream(ctx, j, js, c, part, offset)
+	if err != nil {
+		return err
+	}
+	if js.Type == session.TypeBinary && size >= 0 && offset+n < size {
+		return &Error{Reason: ReasonNetwork, Op: opRead, Path: js.SrcPath,
+			Err: fmt.Errorf("%w at byte %d of %d", errShort, offset+n, size)}
+	}
+	return nil
+}
+
+// resumeOffset is where a binary copy continues: the size of a .part
+// left by an earlier try, if it is not longer than the source.
+func (q *Queue) resumeOffset(ctx context.Context, js JobState, src, dst session.FS, part string, size int64) (int64, error) {
+	if js.Type != session.TypeBinary || !canRest(src) || !canRest(dst) {
+		return 0, nil // start over: the .part is overwritten
+	}
+	e, ok, err := existing(ctx, dst, part)
+	if err != nil {
+		return 0, wrap(opWrite, part, err)
+	}
+	if !ok || e.Kind != session.KindFile || (size >= 0 && e.Size > size) {
+		return 0, nil
+	}
+	return e.Size, nil
+}
+
+func setTypes(ctx context.Context, js JobState, c conns) error {
+	if err := setType(ctx, c.src, js.Type); err != nil {
+		return wrap(opRead, js.SrcPath, err)
+	}
+	if err := setType(ctx, c.dst, js.Type); err != nil {
+		return wrap(opWrite, js.DstPath, err)
+	}
+	return nil
+}
+
+// stream opens both sides at offset and copies, converting line ends for
+// ASCII. The writer is closed first: its Close is the server's verdict on
+// an upload.
+func (q *Queue) stream(ctx context.Context, j *job, js JobState, c conns, part string, offset int64) (int64, error) {
+	r, err := c.src.Open(ctx, js.SrcPath, offset)
+	if err != nil {
+		return 0, wrap(opRead, js.SrcPath, err)
+	}
+	w, err := c.dst.Create(ctx, part, offset)
+	if err != nil {
+		r.Close()
+		return 0, wrap(opWrite, part, err)
+	}
+	n, err := q.copy(ctx, j, w, convert(js, r), offset, js.SrcPath, part)
+	werr := w.Close()
+	rerr := r.Close()
+	switch {
+	case err != nil:
+		return n, err
+	case werr != nil:
+		return n, wrap(opStream, part, werr)
+	case rerr != nil:
+		return n, wrap(opStream, js.SrcPath, rerr)
+	}
+	return n, nil
+}
+
+// convert wraps the source in the line-end conversion an ASCII job needs:
+// a download turns CRLF into LF, an upload LF into CRLF; between two
+// servers (and two local folders) the bytes pass as they are.
+func convert(js JobState, r io.Reader) io.Reader {
+	if js.Type != session.TypeASCII {
+		return r
+	}
+	switch {
+	case !js.Src.IsLocal() && js.Dst.IsLocal():
+		return &crlfToLF{r: r}
+	case js.Src.IsLocal() && !js.Dst.IsLocal():
+		return &lfToCRLF{r: r}
+	}
+	return r
+}
+
+var bufPool = sync.Pool{}
+
+func getBuf(size int) []byte {
+	if b, ok := bufPool.Get().(*[]byte); ok && len(*b) == size {
+		return *b
+	}
+	return make([]byte, size)
+}
+
+func putBuf(b []byte) { bufPool.Put(&b) }
+
+// copy moves bytes from r to w, reporting progress from done on, and
+// stops when ctx ends (the local filesystem does not watch ctx itself).
+func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done int64, src, dst string) (int64, error) {
+	buf := getBuf(q.opts.BufferSize)
+	defer putBuf(buf)
+	var n int64
+	for {
+		if ctx.Err() != nil {
+			return n, context.Cause(ctx)
+		}
+		nr, rerr := r.Read(buf)
+		if nr > 0 {
+			nw, werr := w.Write(buf[:nr])
+			n += int64(nw)
+			q.progress(j, done+n)
+			if werr == nil && nw < nr {
+				werr = io.ErrShortWrite
+			}
+			if werr != nil {
+				return n, wrap(opWrite, dst, werr)
+			}
+		}
+		if errors.Is(rerr, io.EOF) {
+			return n, nil
+		}
+		if rerr != nil {
+			return n, wrap(opRead, src, rerr)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+// Package transfer is ftpane's data transfer process: a queue of file
+// copies between two sides (the local disk or a server), run by parallel
+// workers on pooled connections. It is headless: it never imports Bubble
+// Tea or Lip Gloss; the TUI's queue pane reads Events and Snapshot.
+//
+// # Using it
+//
+//	q, err := transfer.New(transfer.Options{Restore: addPassword}) // err: journal trouble only
+//	id := q.Add(transfer.Job{Src: transfer.RemoteEndpoint(cfg), Dst: transfer.LocalEndpoint(),
+//		SrcPath: "/pub/file.iso", DstPath: "/home/me/file.iso"})
+//	for ev := range q.Events() { ... } // until Close
+//
+// A UI keeps one listener on Events (re-armed after each event) and calls
+// Snapshot or Get to redraw. Every method is safe for concurrent use and
+// returns at once; the network is only touched by workers.
+//
+// # How a file is copied
+//
+// A worker takes the first queued job whose servers have a free
+// connection slot. Connections come from a pool keyed by host, port and
+// user, and are reused from job to job; a 421 (too many connections)
+// lowers that server's slot count and puts the job back, it never fails
+// it. The worker asks the source's size (SIZE), applies the conflict
+// policy once (the chosen name is kept in the journal), and writes
+// NAME.part, continuing an existing .part at its size (REST). Files of at
+// least SegmentThreshold bytes downloaded to the local disk are fetched
+// in Segments ranges on as many connections at once, written in place;
+// their progress is kept in NAME.part.seg so that a retry or the next
+// start continues each range. The finished .part is verified (its size,
+// then a server checksum: HASH, XSHA256, XSHA1, XMD5 or XCRC, compared
+// with the other server's or with a hash of the local file), renamed into
+// place, and for a move the source is deleted. A mismatch deletes the
+// .part and copies once more from zero; a second one fails the job.
+//
+// # When things break
+//
+// Network errors, timeouts, stalls and 425/426/450/451 replies are
+// retried after a backoff that doubles from BackoffMin to BackoffMax, up
+// to MaxAttempts tries, each continuing at the byte where the last
+// stopped. Other errors fail the job with a reason in words (see Reason:
+// disk full, permission denied, target is a folder, file vanished on the
+// server, quota exceeded...); the rest of the queue goes on.
+//
+// Pause stops a job and keeps its .part. Cancel does too: the .part never
+// looks like a finished file (the final name only ever holds verified
+// data), and Retry continues it. The journal (JSON lines in the XDG state
+// folder, no passwords) brings unfinished jobs back paused after a quit
+// or a crash; finished jobs never run again.
+//
+// # Names
+//
+// A name from a server's listing becomes a local path only through
+// CheckName: "/", "\\", "..", NUL, line breaks and absolute or drive
+// names are refused, as a failed job with that reason, so a hostile
+// server cannot write outside the target folder.
+package transfer

@@ -1,0 +1,191 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"strings"
+	"syscall"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// FTP reply codes the queue acts on.
+const (
+	codeTooMany        = 421
+	codeCantOpenData   = 425
+	codeAborted        = 426
+	codeBusy           = 450
+	codeLocalError     = 451
+	codeUnavailable    = 550
+	codeQuotaExceeded  = 552
+	codeNameNotAllowed = 553
+)
+
+// Reason is why a job failed, in words a user can act on.
+type Reason int
+
+// The reasons. Transient ones (network, server busy) are retried; the
+// others fail the job and the rest of the queue goes on.
+const (
+	ReasonOther Reason = iota
+	ReasonNetwork
+	ReasonTooMany
+	ReasonDiskFull
+	ReasonPermission
+	ReasonIsFolder
+	ReasonVanished
+	ReasonQuota
+	ReasonBadName
+	ReasonMismatch
+	ReasonUnsafeName
+)
+
+var reasonWords = [...]string{"error", "connection problem", "too many connections",
+	"disk full", "permission denied", "target is a folder", "file vanished on the server",
+	"quota exceeded on the server", "name not allowed by the server", "verification failed",
+	"unsafe name from the server"}
+
+func (r Reason) String() string {
+	if r < 0 || int(r) >= len(reasonWords) {
+		return "error"
+	}
+	return reasonWords[r]
+}
+
+// Error is a job's failure: the reason in words, the operation and path
+// it happened in, and the underlying error (a *session.ReplyError keeps
+// the server's code).
+type Error struct {
+	Reason Reason
+	Op     string
+	Path   string
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Reason.String())
+	if e.Op != "" || e.Path != "" {
+		fmt.Fprintf(&b, ": %s %s", e.Op, e.Path)
+	}
+	if e.Err != nil {
+		fmt.Fprintf(&b, " (%v)", e.Err)
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Transient reports whether retrying may help.
+func (e *Error) Transient() bool { return e.Reason == ReasonNetwork || e.Reason == ReasonTooMany }
+
+// wrap classifies err as an *Error for op on path; nil stays nil and an
+// *Error passes through unchanged.
+func wrap(op, path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var te *Error
+	if errors.As(err, &te) {
+		return err
+	}
+	return &Error{Reason: classify(op, err), Op: op, Path: path, Err: err}
+}
+
+func classify(op string, err error) Reason {
+	var re *session.ReplyError
+	if errors.As(err, &re) {
+		return replyReason(op, re.Code)
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return ReasonDiskFull
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return ReasonPermission
+	case errors.Is(err, syscall.EISDIR):
+		return ReasonIsFolder
+	case isNetwork(err):
+		return ReasonNetwork
+	}
+	return ReasonOther
+}
+
+func replyReason(op string, code int) Reason {
+	switch {
+	case code == codeTooMany:
+		return ReasonTooMany
+	case code == codeCantOpenData, code == codeAborted, code == codeBusy, code == codeLocalError:
+		return ReasonNetwork
+	case code == codeQuotaExceeded:
+		return ReasonQuota
+	case code == codeNameNotAllowed:
+		return ReasonBadName
+	case code == codeUnavailable && op == opRead:
+		return ReasonVanished
+	case code == codeUnavailable && op == opStream:
+		// ftpserverlib's verdict on a data connection that broke.
+		return ReasonNetwork
+	case code == codeUnavailable:
+		return ReasonPermission
+	case code == 530:
+		return ReasonPermission
+	}
+	return ReasonOther
+}
+
+// isNetwork recognises a connection that broke or timed out, however it
+// was wrapped on its way up.
+func isNetwork(err error) bool {
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errShort) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrClosedPipe) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"connection closed", "did not answer", "connection reset", "broken pipe", "EOF", "session closed", "stalled"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNotExist recognises "no such file" from either side.
+func isNotExist(err error) bool {
+	var re *session.ReplyError
+	if errors.As(err, &re) {
+		return re.Code == codeUnavailable
+	}
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// isTooMany recognises a server's 421 "too many connections".
+func isTooMany(err error) bool {
+	var re *session.ReplyError
+	return errors.As(err, &re) && re.Code == codeTooMany
+}
+
+// Operations named in errors.
+const (
+	opRead   = "read"
+	opStream = "transfer" // a reply after the data connection was open
+	opWrite  = "write"
+	opVerify = "verify"
+	opList   = "list"
+	opDial   = "connect"
+	opCommit = "rename into place"
+	opDelete = "delete source"
+)
+
+var (
+	errShort    = errors.New("transfer ended early")
+	errPaused   = errors.New("paused")
+	errCanceled = errors.New("canceled")
+	errClosed   = errors.New("queue closed")
+)

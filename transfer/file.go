@@ -1,0 +1,214 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// runFile copies one file: it learns the source's size, applies the
+// conflict policy once, copies into NAME.part (continuing a .part left by
+// an earlier try), verifies, renames into place and, for a move, deletes
+// the source. A verification mismatch restarts the file from zero once.
+func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
+	js := q.state(j)
+	if err := setType(ctx, c.dst, session.TypeBinary); err != nil { // SIZE needs TYPE I on some servers
+		return result{err: wrap(opWrite, js.DstPath, err)}
+	}
+	if res, ok := q.committedBefore(ctx, js, c, js.Target); ok {
+		return res // before asking the source: a move may have deleted it
+	}
+	src, err := q.statSource(ctx, js, c.src)
+	if err != nil {
+		return result{err: err}
+	}
+	q.update(j, func(s *JobState) { s.Total = src.Size; s.Size = src.Size })
+	target := js.Target
+	if target == "" {
+		var res *result
+		target, res = q.resolve(ctx, js, c, src)
+		if res != nil {
+			return *res
+		}
+		q.update(j, func(s *JobState) { s.Target = target })
+	}
+	for {
+		err := q.transfer(ctx, j, c, target, src.Size)
+		if err == nil {
+			q.phase(j, Verifying)
+			err = q.verify(ctx, q.state(j), c, partName(target), src.Size)
+		}
+		if err != nil {
+			if q.restartOnce(ctx, j, c, target, err) {
+				q.phase(j, Active)
+				continue
+			}
+			return result{err: err}
+		}
+		q.update(j, func(s *JobState) { s.verified = true })
+		return q.commit(ctx, q.state(j), c, target)
+	}
+}
+
+// committedBefore finishes a job that an earlier run verified and renamed
+// into place but could not record as done (a crash in between): the .part
+// is gone and the target is there. Only the source of a move is left to
+// delete.
+func (q *Queue) committedBefore(ctx context.Context, js JobState, c conns, target string) (result, bool) {
+	if !js.verified || target == "" {
+		return result{}, false
+	}
+	_, partLeft, err := existing(ctx, c.dst, partName(target))
+	if err != nil || partLeft {
+		return result{}, false
+	}
+	if _, ok, err := existing(ctx, c.dst, target); err != nil || !ok {
+		return result{}, false
+	}
+	res := result{state: Done, note: "completed before the restart"}
+	if js.Move {
+		if err := c.src.Remove(ctx, js.SrcPath); err != nil && !isNotExist(err) {
+			res.note = wrap(opDelete, js.SrcPath, err).Error()
+		}
+	}
+	return res, true
+}
+
+// state is a copy of the job's state, read under the lock.
+func (q *Queue) state(j *job) JobState {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return j.st
+}
+
+// statSource finds the source's size (SIZE on a server, which is cheap;
+// Stat otherwise) and refuses folders and files that are gone.
+func (q *Queue) statSource(ctx context.Context, js JobState, fs session.FS) (session.Entry, error) {
+	if err := setType(ctx, fs, session.TypeBinary); err != nil {
+		return session.Entry{}, wrap(opRead, js.SrcPath, err)
+	}
+	if s, ok := fs.(sizer); ok && js.Conflict != Newer {
+		n, err := s.Size(ctx, js.SrcPath)
+		if err != nil {
+			return session.Entry{}, wrap(opRead, js.SrcPath, err)
+		}
+		return session.Entry{Kind: session.KindFile, Size: n}, nil
+	}
+	e, err := fs.Stat(ctx, js.SrcPath)
+	if err != nil {
+		return e, wrap(opRead, js.SrcPath, err)
+	}
+	if _, onDisk := fs.(session.Local); onDisk && e.Kind == session.KindLink {
+		e, err = followLink(js.SrcPath, e)
+		if err != nil {
+			return e, wrap(opRead, js.SrcPath, err)
+		}
+	}
+	if e.Kind == session.KindDir {
+		return e, &Error{Reason: ReasonIsFolder, Op: opRead, Path: js.SrcPath,
+			Err: errors.New("the source is a folder: copy it as a folder")}
+	}
+	return e, nil
+}
+
+// restartOnce deletes the .part after the first verification mismatch so
+// that the next pass starts from zero.
+func (q *Queue) restartOnce(ctx context.Context, j *job, c conns, target string, err error) bool {
+	var te *Error
+	if !errors.As(err, &te) || te.Reason != ReasonMismatch {
+		return false
+	}
+	q.mu.Lock()
+	again := !j.restarted
+	j.restarted = true
+	j.st.Done = 0
+	q.mu.Unlock()
+	if again {
+		if rerr := c.dst.Remove(ctx, partName(target)); rerr != nil && !isNotExist(rerr) {
+			return false
+		}
+	}
+	return again
+}
+
+// commit renames the verified .part into place, replacing an existing
+// target, then deletes the source of a move.
+func (q *Queue) commit(ctx context.Context, js JobState, c conns, target string) result {
+	if _, ok, err := existing(ctx, c.dst, target); err != nil {
+		return result{err: wrap(opCommit, target, err)}
+	} else if ok {
+		if err := c.dst.Remove(ctx, target); err != nil {
+			return result{err: wrap(opCommit, target, err)}
+		}
+	}
+	if err := c.dst.Rename(ctx, partName(target), target); err != nil {
+		return result{err: wrap(opCommit, target, err)}
+	}
+	if !js.Move {
+		return result{state: Done}
+	}
+	if err := c.src.Remove(ctx, js.SrcPath); err != nil {
+		return result{state: Done, note: wrap(opDelete, js.SrcPath, err).Error()}
+	}
+	return result{state: Done, note: "moved"}
+}
+
+// sizer is a side that answers SIZE without a listing (session.Remote).
+type sizer interface {
+	Size(ctx context.Context, p string) (int64, error)
+}
+
+// typer is a side with a transfer type (session.Remote).
+type typer interface {
+	Type() session.TransferType
+	SetType(ctx context.Context, t session.TransferType) error
+}
+
+func setType(ctx context.Context, fs session.FS, t session.TransferType) error {
+	if tt, ok := fs.(typer); ok && tt.Type() != t {
+		if err := tt.SetType(ctx, t); err != nil {
+			return fmt.Errorf("type %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// existing reports whether p exists and its entry; "no such file" is not
+// an error.
+func existing(ctx context.Context, fs session.FS, p string) (session.Entry, bool, error) {
+	if s, ok := fs.(sizer); ok {
+		n, err := s.Size(ctx, p)
+		if err == nil {
+			return session.Entry{Kind: session.KindFile, Size: n}, true, nil
+		}
+		if !isNotExist(err) {
+			return session.Entry{}, false, err
+		}
+		// SIZE of a folder is refused too: look closer.
+	}
+	e, err := fs.Stat(ctx, p)
+	if err != nil {
+		if isNotExist(err) {
+			return e, false, nil
+		}
+		return e, false, err
+	}
+	return e, true, nil
+}
+
+// followLink describes what a local symlink points to: the file's size,
+// not the link's.
+func followLink(p string, e session.Entry) (session.Entry, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return e, err
+	}
+	e.Size, e.ModTime, e.Kind = st.Size(), st.ModTime(), session.KindFile
+	if st.IsDir() {
+		e.Kind = session.KindDir
+	}
+	return e, nil
+}

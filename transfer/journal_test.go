@@ -1,0 +1,180 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/adrg/xdg"
+	"github.com/ftpane/ftpane/session"
+)
+
+func TestJournalRecoversUnfinishedJobsAfterACrash(t *testing.T) {
+	dir := t.TempDir()
+	journalA := filepath.Join(dir, "a.jsonl")
+	a := newRig(t, Options{JournalPath: journalA})
+	a.local.dirs["/home"] = true
+	one, two := randBytes(t, 10_000), randBytes(t, 300_000)
+	a.remote.put("/srv/one", one)
+	a.remote.put("/srv/two", two)
+	g := newGate(t, 100_000)
+	a.remote.readHook = g.hook
+	id1 := a.q.Add(a.download("/srv/one", "/home/one"))
+	a.wait(id1, Done)
+	id2 := a.q.Add(a.download("/srv/two", "/home/two"))
+	g.wait(t)
+	// The crash: the journal as it is on disk now is all the next start sees.
+	crashed := filepath.Join(dir, "crashed.jsonl")
+	b, err := os.ReadFile(journalA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), fakeServer.Password) {
+		t.Fatalf("journal holds the password:\n%s", b)
+	}
+	b = append(b, []byte(`{"op":"set","id":2,"sta`)...) // a line torn by kill -9
+	if err := os.WriteFile(crashed, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var dialled []session.Config
+	next := newRigOn(t, Options{JournalPath: crashed,
+		Restore: func(c session.Config) session.Config { c.Password = fakeServer.Password; return c },
+		Dial: func(ctx context.Context, c session.Config) (session.FS, error) {
+			mu.Lock()
+			dialled = append(dialled, c)
+			mu.Unlock()
+			return a.remote.dial(ctx, c)
+		}}, a.remote, a.local)
+	snap := next.q.Snapshot()
+	if len(snap) != 2 || snap[0].ID != id1 || snap[0].State != Done || snap[1].ID != id2 || snap[1].State != Paused {
+		t.Fatalf("restored %+v, want #1 done and #2 paused", snap)
+	}
+	next.q.ResumeAll()
+	next.wait(id2, Done)
+	mustFile(t, a.local, "/home/two", two)
+	mustFile(t, a.local, "/home/one", one)
+	opens := a.remote.openLog()
+	if strings.Count(strings.Join(opens, " "), "/srv/one@") != 1 {
+		t.Errorf("opens %v: a finished job ran twice", opens)
+	}
+	if last := opens[len(opens)-1]; last == "/srv/two@0" {
+		t.Errorf("recovered job started from zero: opens %v", opens)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(dialled) == 0 || dialled[0].Password != fakeServer.Password || dialled[0].Host != fakeServer.Host {
+		t.Errorf("dialled %+v, want the restored config with its password", dialled)
+	}
+	if id := next.q.Add(next.download("/srv/one", "/home/three")); id <= id2 {
+		t.Errorf("new job got %v, want an ID after the restored ones", id)
+	}
+}
+
+func TestJournalDefaultsToXDGStateAndClearFinishedForgets(t *testing.T) {
+	t.Cleanup(xdg.Reload) // runs after Setenv has restored the environment
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	r := newRig(t, Options{}) // stores and clock only: its own queue has no journal
+	want := filepath.Join(os.Getenv("XDG_STATE_HOME"), "ftpane", "queue.jsonl")
+	q, err := New(Options{Local: &memFS{m: r.local}, Dial: r.remote.dial, Clock: r.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.local.dirs["/home"] = true
+	r.remote.put("/srv/x", []byte("x"))
+	id := q.Add(Job{Src: RemoteEndpoint(r.cfg), Dst: LocalEndpoint(), SrcPath: "/srv/x", DstPath: "/home/x"})
+	waitState(t, q, id, Done)
+	id2 := q.Add(Job{Src: RemoteEndpoint(r.cfg), Dst: LocalEndpoint(), SrcPath: "/srv/x", DstPath: "/home/y"})
+	waitState(t, q, id2, Done)
+	r.remote.put("/srv/slow", randBytes(t, 100_000))
+	g := newGate(t, 10_000)
+	r.remote.readHook = g.hook
+	slow := q.Add(Job{Src: RemoteEndpoint(r.cfg), Dst: LocalEndpoint(), SrcPath: "/srv/slow", DstPath: "/home/z"})
+	g.wait(t)
+	q.Pause(slow)
+	g.open()
+	waitState(t, q, slow, Paused)
+	if err := q.ClearFinished(); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(want)
+	if n := strings.Count(string(b), "\n"); n != 2 {
+		t.Errorf("journal has %d lines after clearing, want 2 (the paused job):\n%s", n, b)
+	}
+	q.Close()
+	if _, err := os.Stat(want); err != nil {
+		t.Fatalf("no journal in the XDG state folder: %v", err)
+	}
+	q2, err := New(Options{Local: &memFS{m: r.local}, Dial: r.remote.dial, Clock: r.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q2.Close()
+	if snap := q2.Snapshot(); len(snap) != 1 || snap[0].DstPath != "/home/z" {
+		t.Errorf("after clearing, restored %+v, want only the paused job", snap)
+	}
+}
+
+func TestJobVerifiedBeforeACrashIsNotCopiedAgain(t *testing.T) {
+	lines := `{"op":"add","id":7,"job":{"kind":0,"src":{"host":"fake.example","port":21,"user":"u"},"src_path":"/srv/f","dst_path":"/home/f","size":-1,"conflict":0,"move":true},"state":"queued"}
+{"op":"set","id":7,"state":"active","target":"/home/f"}
+{"op":"set","id":7,"state":"verifying","target":"/home/f","verified":true}
+`
+	for _, sourceLeft := range []bool{true, false} {
+		verifiedBeforeCrash(t, lines, sourceLeft)
+	}
+}
+
+func verifiedBeforeCrash(t *testing.T, lines string, sourceLeft bool) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := newRig(t, Options{JournalPath: path})
+	if sourceLeft {
+		r.remote.put("/srv/f", []byte("data"))
+	}
+	r.local.put("/home/f", []byte("data")) // renamed into place just before the crash
+	if snap := r.q.Snapshot(); len(snap) != 1 || snap[0].ID != 7 || snap[0].State != Paused {
+		t.Fatalf("restored %+v, want #7 paused", snap)
+	}
+	r.q.ResumeAll()
+	js := r.wait(7, Done)
+	if opens := r.remote.openLog(); len(opens) != 0 {
+		t.Errorf("opens %v: a verified job was copied again", opens)
+	}
+	mustAbsent(t, r.remote, "/srv/f") // the move finishes
+	if !strings.Contains(js.Note, "before the restart") {
+		t.Errorf("note %q", js.Note)
+	}
+}
+
+func TestSecondQueueOnTheSameJournalRunsWithoutIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	a := newRig(t, Options{JournalPath: path})
+	a.remote.put("/srv/a", []byte("a"))
+	a.local.dirs["/home"] = true
+	a.wait(a.q.Add(a.download("/srv/a", "/home/a")), Done)
+	b, err := New(Options{JournalPath: path, Local: &memFS{m: a.local}, Dial: a.remote.dial})
+	if !errors.Is(err, ErrJournalBusy) || b == nil {
+		t.Fatalf("second queue: %v, want ErrJournalBusy and a queue", err)
+	}
+	defer b.Close()
+	if snap := b.Snapshot(); len(snap) != 0 {
+		t.Errorf("second queue took the first one's jobs: %+v", snap)
+	}
+	a.q.Close()
+	c, err := New(Options{JournalPath: path, Local: &memFS{m: a.local}, Dial: a.remote.dial})
+	if err != nil {
+		t.Fatalf("after the first closed: %v", err)
+	}
+	defer c.Close()
+	if snap := c.Snapshot(); len(snap) != 1 || snap[0].State != Done {
+		t.Errorf("restored %+v, want the one done job", snap)
+	}
+}

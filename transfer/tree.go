@@ -1,0 +1,143 @@
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// runTree lists a source folder, creates the target folder, and queues
+// one job per entry right after the folder's own job: files as file jobs,
+// subfolders as folder jobs (listed in turn by a worker, so a large tree
+// never blocks the caller). Names the server sent that could escape the
+// target are refused one by one: they show as failed jobs, the rest goes on.
+func (q *Queue) runTree(ctx context.Context, j *job, c conns) result {
+	js := q.state(j)
+	l, err := c.src.List(ctx, js.SrcPath)
+	if err != nil {
+		return result{err: wrap(opList, js.SrcPath, err)}
+	}
+	if err := mkdirOnce(ctx, c.dst, js.DstPath); err != nil {
+		return result{err: wrap(opWrite, js.DstPath, err)}
+	}
+	children := make([]childJob, 0, len(l.Entries))
+	skipped := 0
+	for _, e := range l.Entries {
+		ch, ok := childOf(js, c, e)
+		if !ok {
+			skipped++
+			continue
+		}
+		children = append(children, ch)
+	}
+	if js.Move {
+		children = append(children, childJob{job: Job{Kind: KindRemoveDir, Src: js.Src,
+			SrcPath: js.SrcPath, Parent: js.Parent}, state: Queued, after: js.ID})
+	}
+	q.mu.Lock()
+	at := slices.Index(q.jobs, j) + 1
+	for i, ch := range children {
+		q.addLocked(ch.job, at+i, ch.state, ch.err, ch.after)
+	}
+	q.mu.Unlock()
+	note := fmt.Sprintf("%d entries queued", len(children))
+	if skipped > 0 {
+		note += fmt.Sprintf(", %d links or special files left out", skipped)
+	}
+	return result{state: Done, note: note}
+}
+
+type childJob struct {
+	job   Job
+	state State
+	err   error
+	after ID
+}
+
+// childOf builds the job for one listed entry; ok is false for entries
+// that are not copied (links, devices, unparsed lines).
+func childOf(js JobState, c conns, e session.Entry) (childJob, bool) {
+	j := Job{Src: js.Src, Dst: js.Dst, Size: e.Size, Type: js.Type, Conflict: js.Conflict,
+		Move: js.Move, Parent: js.ID}
+	switch e.Kind {
+	case session.KindDir:
+		j.Kind = KindTree
+	case session.KindFile:
+		if js.Type == session.TypeASCII {
+			j.Type = session.TypeBinary // a folder's files choose by extension
+		}
+	default:
+		return childJob{}, false
+	}
+	if err := CheckName(e.Name); err != nil {
+		j.SrcPath, j.DstPath = js.SrcPath+"/?", js.DstPath+"/?"
+		return childJob{job: j, state: Failed, err: err}, true
+	}
+	j.SrcPath, j.DstPath = c.src.Join(js.SrcPath, e.Name), c.dst.Join(js.DstPath, e.Name)
+	return childJob{job: j, state: Queued}, true
+}
+
+// mkdirOnce creates a folder unless a folder of that name exists.
+func mkdirOnce(ctx context.Context, fs session.FS, p string) error {
+	err := fs.Mkdir(ctx, p)
+	if err == nil {
+		return nil
+	}
+	if e, serr := fs.Stat(ctx, p); serr == nil && e.Kind == session.KindDir {
+		return nil
+	}
+	return err
+}
+
+// blockedLocked reports whether a KindRemoveDir job must still wait: some
+// job under its folder has not finished.
+func (q *Queue) blockedLocked(j *job) bool {
+	if j.st.Kind != KindRemoveDir {
+		return false
+	}
+	for _, o := range q.jobs {
+		if !o.st.State.Final() && q.underLocked(o, j.st.after) {
+			return true
+		}
+	}
+	return false
+}
+
+// underLocked reports whether job o was queued, directly or not, by the
+// folder job tree (or is it).
+func (q *Queue) underLocked(o *job, tree ID) bool {
+	for id, n := o.st.ID, 0; id != 0 && n < 1000; n++ {
+		if id == tree {
+			return true
+		}
+		p := q.byID[id]
+		if p == nil {
+			return false
+		}
+		id = p.st.Parent
+	}
+	return false
+}
+
+// runRemoveDir deletes a moved folder's source once everything under it
+// is done. When anything was skipped or failed the folder is kept: it
+// still holds what was not moved.
+func (q *Queue) runRemoveDir(ctx context.Context, j *job, c conns) result {
+	q.mu.Lock()
+	js, left := j.st, 0
+	for _, o := range q.jobs {
+		if o != j && o.st.State != Done && q.underLocked(o, js.after) {
+			left++
+		}
+	}
+	q.mu.Unlock()
+	if left > 0 {
+		return result{state: Skipped, note: fmt.Sprintf("folder kept: %d entries were not moved", left)}
+	}
+	if err := c.src.Remove(ctx, js.SrcPath); err != nil {
+		return result{err: wrap(opDelete, js.SrcPath, err)}
+	}
+	return result{state: Done, note: "moved"}
+}
