@@ -200,6 +200,9 @@ func TestInsecureAcceptsSelfSigned(t *testing.T) {
 		t.Fatalf("--insecure: %v", err)
 	}
 	defer r.Close()
+	if fp := r.Fingerprint(); len(fp) != 95 || strings.Count(fp, ":") != 31 {
+		t.Fatalf("fingerprint %q: want 32 colon-separated hex bytes", fp)
+	}
 	if _, err := r.List(context.Background(), "/"); err != nil {
 		t.Fatalf("list over TLS: %v", err)
 	}

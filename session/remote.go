@@ -68,9 +68,10 @@ type Remote struct {
 	home string
 	cwd  string
 
-	passive bool
-	typ     TransferType
-	codec   *nameCodec
+	passive     atomic.Bool
+	typ         atomic.Int32 // a TransferType
+	codec       *nameCodec
+	fingerprint string // SHA-256 of the server's certificate, with TLS
 	lastUse atomic.Int64
 	done    chan struct{}
 	once    sync.Once
@@ -87,7 +88,8 @@ func Dial(ctx context.Context, cfg Config) (*Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
-	r := &Remote{cfg: cfg, sem: make(chan struct{}, 1), passive: !cfg.Active, done: make(chan struct{}), codec: codec}
+	r := &Remote{cfg: cfg, sem: make(chan struct{}, 1), done: make(chan struct{}), codec: codec}
+	r.passive.Store(!cfg.Active)
 	if err := r.connect(ctx); err != nil {
 		return nil, err
 	}
@@ -121,7 +123,7 @@ func (r *Remote) connect(ctx context.Context) error {
 		return fmt.Errorf("connect %s: %w", cfg.Addr(), err)
 	}
 	w := newWire(tcp, cfg.timeout(), cfg.Trace)
-	w.account, w.passive, w.codec = cfg.Account, r.passive, r.codec
+	w.account, w.passive, w.codec = cfg.Account, r.passive.Load(), r.codec
 	stop := context.AfterFunc(ctx, func() { w.interrupt(true) })
 	defer stop()
 	c, err := r.login(w)
@@ -159,7 +161,7 @@ func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
 	if err := c.Login(user, pass); err != nil {
 		return nil, loginError(err)
 	}
-	if r.typ == TypeASCII {
+	if r.Type() == TypeASCII {
 		if err := c.Type(ftp.TransferTypeASCII); err != nil {
 			return nil, err
 		}
@@ -195,6 +197,7 @@ func (r *Remote) greet(w *wire) (Reply, error) {
 		}
 	}
 	if r.cfg.TLS != TLSNone {
+		r.fingerprint = w.fingerprint()
 		if err := w.protectData(conf); err != nil {
 			return banner, err
 		}
@@ -369,6 +372,10 @@ func (r *Remote) Close() error {
 	}
 	return nil
 }
+
+// Fingerprint is the SHA-256 of the server's TLS certificate as colon-
+// separated hex (as browsers and openssl show it), empty without TLS.
+func (r *Remote) Fingerprint() string { return r.fingerprint }
 
 // Label is "user@host:port".
 func (r *Remote) Label() string { return r.cfg.Label() }

@@ -206,19 +206,19 @@ func (r *Remote) SetType(ctx context.Context, t TransferType) error {
 	}
 	err := r.do(ctx, "type "+t.String(), true, func() error { return r.c.Type(tt) })
 	if err == nil {
-		r.typ = t
+		r.typ.Store(int32(t))
 	}
 	return err
 }
 
 // Type is the current transfer type.
-func (r *Remote) Type() TransferType { return r.typ }
+func (r *Remote) Type() TransferType { return TransferType(r.typ.Load()) }
 
 // SetPassive chooses passive (true) or active data connections for every
 // data connection from now on.
 func (r *Remote) SetPassive(passive bool) {
 	r.sem <- struct{}{}
-	r.passive = passive
+	r.passive.Store(passive)
 	if r.w != nil {
 		r.w.passive = passive
 	}
@@ -226,7 +226,7 @@ func (r *Remote) SetPassive(passive bool) {
 }
 
 // Passive reports whether data connections are passive.
-func (r *Remote) Passive() bool { return r.passive }
+func (r *Remote) Passive() bool { return r.passive.Load() }
 
 // TLS reports the connection's TLS mode.
 func (r *Remote) TLS() TLSMode { return r.cfg.TLS }

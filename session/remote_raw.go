@@ -39,10 +39,11 @@ func (r *Remote) Quote(ctx context.Context, line string) (Reply, error) {
 		return err
 	})
 	if err == nil && verb == "TYPE" && rep.Code == codeCommandOK {
-		r.typ = TypeBinary
+		t := TypeBinary
 		if arg := strings.ToUpper(strings.TrimSpace(line[4:])); strings.HasPrefix(arg, "A") {
-			r.typ = TypeASCII
+			t = TypeASCII
 		}
+		r.typ.Store(int32(t))
 	}
 	return rep, err
 }

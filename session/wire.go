@@ -2,6 +2,7 @@ package session
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -227,6 +228,20 @@ func (w *wire) handshake(conf *tls.Config) error {
 	w.conn = tc
 	w.br.Reset(tc)
 	return nil
+}
+
+// fingerprint is the SHA-256 of the server's certificate, colon-separated.
+func (w *wire) fingerprint() string {
+	tc, ok := w.conn.(*tls.Conn)
+	if !ok || len(tc.ConnectionState().PeerCertificates) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(tc.ConnectionState().PeerCertificates[0].Raw)
+	parts := make([]string, len(sum))
+	for i, b := range sum {
+		parts[i] = fmt.Sprintf("%02X", b)
+	}
+	return strings.Join(parts, ":")
 }
 
 // protectData sends PBSZ 0 and PROT P, so data connections use TLS too.
