@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/session/ftpd"
 )
 
@@ -18,11 +19,13 @@ const (
 )
 
 // runDemo is `ftpane demo`: serve a fresh demo tree on a free loopback port
-// until SIGINT or SIGTERM, then remove it.
-func runDemo(args []string, stdout, stderr io.Writer) int {
+// and open the client on it; the tree is removed when the client quits.
+// Without a terminal (a script, a pipe) it only serves, until SIGINT or
+// SIGTERM.
+func runDemo(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-			fmt.Fprintln(stdout, "Usage: ftpane demo\nServe a demo tree on 127.0.0.1 until Ctrl+C; it is removed on exit.")
+			fmt.Fprintln(stdout, "Usage: ftpane demo\nOpen ftpane on a built-in server with sample files (127.0.0.1); they are removed on exit.\nWithout a terminal it only serves, until Ctrl+C.")
 			return 0
 		}
 		fmt.Fprintf(stderr, "ftpane demo: unexpected argument %q (see ftpane demo -h)\n", args[0])
@@ -36,6 +39,15 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer cleanup()
+	if isTerminal(stdin) {
+		cfg, err := session.ParseURL("ftp://" + srv.Addr())
+		if err != nil {
+			fmt.Fprintf(stderr, "ftpane demo: %v\n", err)
+			return 1
+		}
+		cfg.User, cfg.Password = user, pass
+		return runTUI(clientArgs{Remote: &cfg, Stdin: stdin, Stdout: stdout, Stderr: stderr})
+	}
 	fmt.Fprintf(stdout, "Demo server on ftp://%s@%s/\n", user, srv.Addr())
 	fmt.Fprintf(stdout, "  user:      %s\n  password:  %s\n", user, pass)
 	fmt.Fprintln(stdout, "Press Ctrl+C to stop; the demo files are removed then.")

@@ -56,7 +56,7 @@ func TestStartDemo(t *testing.T) {
 
 func TestRunDemoBadArgs(t *testing.T) {
 	var stdout, stderr strings.Builder
-	if code := runDemo([]string{"--bogus"}, &stdout, &stderr); code != 2 {
+	if code := runDemo([]string{"--bogus"}, nil, &stdout, &stderr); code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
 	if msg := stderr.String(); strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "ftpane demo: ") {

@@ -23,7 +23,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "serve":
 			return runServe(args[1:], stdout, stderr)
 		case "demo":
-			return runDemo(args[1:], stdout, stderr)
+			return runDemo(args[1:], stdin, stdout, stderr)
 		}
 	}
 	a, err := parseClientArgs(args, os.Getenv)
