@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer/pipeline"
 )
 
 // transfer copies the source into target's .part, continuing an existing
@@ -121,33 +122,51 @@ func getBuf(size int) []byte {
 
 func putBuf(b []byte) { bufPool.Put(&b) }
 
-// copy moves bytes from r to w, reporting progress from done on, and
-// stops when ctx ends (the local filesystem does not watch ctx itself).
+// copy moves bytes from r to w, reading and writing at the same time
+// (pipeline), reporting progress from done on. When ctx ends, reading
+// stops (the local filesystem does not watch ctx itself) and what was
+// already read is still written, so a paused .part keeps every byte read.
 func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done int64, src, dst string) (int64, error) {
-	buf := getBuf(q.opts.BufferSize)
-	defer putBuf(buf)
-	var n int64
-	for {
-		if ctx.Err() != nil {
-			return n, context.Cause(ctx)
-		}
-		nr, rerr := r.Read(buf)
-		if nr > 0 {
-			nw, werr := w.Write(buf[:nr])
-			n += int64(nw)
-			q.progress(j, done+n)
-			if werr == nil && nw < nr {
-				werr = io.ErrShortWrite
-			}
-			if werr != nil {
-				return n, wrap(opWrite, dst, werr)
-			}
-		}
-		if errors.Is(rerr, io.EOF) {
-			return n, nil
-		}
-		if rerr != nil {
-			return n, wrap(opRead, src, rerr)
-		}
+	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { q.progress(j, done+n) }}
+	return pipeline.CopySize(pw, &tagReader{ctx: ctx, r: r, src: src}, q.opts.BufferSize)
+}
+
+// tagReader stops at the end of ctx and names the source in its read
+// errors, so a failure says which side it came from.
+type tagReader struct {
+	ctx context.Context
+	r   io.Reader
+	src string
+}
+
+func (t *tagReader) Read(p []byte) (int, error) {
+	if t.ctx.Err() != nil {
+		return 0, context.Cause(t.ctx)
 	}
+	n, err := t.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = wrap(opRead, t.src, err)
+	}
+	return n, err
+}
+
+// progressWriter reports every write and names the target in its errors.
+type progressWriter struct {
+	w      io.Writer
+	dst    string
+	n      int64
+	report func(int64)
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.n += int64(n)
+	p.report(p.n)
+	if err == nil && n < len(b) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		return n, wrap(opWrite, p.dst, err)
+	}
+	return n, nil
 }

@@ -20,11 +20,17 @@ const (
 // Copy copies src to dst until EOF or an error, like io.Copy. The error
 // of either side is returned; a write error stops the reader at its next
 // buffer (src is not closed: the caller owns it).
-func Copy(dst io.Writer, src io.Reader) (int64, error) {
+func Copy(dst io.Writer, src io.Reader) (int64, error) { return CopySize(dst, src, bufferSize) }
+
+// CopySize is Copy with buffers of size bytes (each write is at most that).
+func CopySize(dst io.Writer, src io.Reader, size int) (int64, error) {
+	if size <= 0 {
+		size = bufferSize
+	}
 	free := make(chan []byte, buffers)
 	full := make(chan []byte, buffers)
 	for range buffers {
-		free <- make([]byte, bufferSize)
+		free <- make([]byte, size)
 	}
 	stop := make(chan struct{})
 	readErr := make(chan error, 1)
