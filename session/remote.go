@@ -72,9 +72,9 @@ type Remote struct {
 	typ         atomic.Int32 // a TransferType
 	codec       *nameCodec
 	fingerprint string // SHA-256 of the server's certificate, with TLS
-	lastUse atomic.Int64
-	done    chan struct{}
-	once    sync.Once
+	lastUse     atomic.Int64
+	done        chan struct{}
+	once        sync.Once
 }
 
 var _ FS = (*Remote)(nil)
@@ -251,13 +251,14 @@ func (r *Remote) acquire(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-r.done:
-		return errSessionClosed
+		return ErrSessionClosed
 	}
 }
 
 func (r *Remote) release() { r.touch(); <-r.sem }
 
-var errSessionClosed = errors.New("session closed")
+// ErrSessionClosed: the Remote was closed while an operation waited for it.
+var ErrSessionClosed = errors.New("session closed")
 
 // do runs f holding the connection. A connection that dropped is
 // re-established first; when retry is set (the operation is safe to
@@ -300,7 +301,7 @@ func (r *Remote) reconnect(ctx context.Context) error {
 	dropped := r.w != nil
 	if dropped {
 		r.w.Close()
-		r.emit(Event{Kind: EventDisconnected, Dir: r.cwd, Err: errConnClosed})
+		r.emit(Event{Kind: EventDisconnected, Dir: r.cwd, Err: ErrConnClosed})
 	}
 	if err := r.connect(ctx); err != nil {
 		return err

@@ -90,7 +90,7 @@ func (w *wire) readLine() (string, error) {
 		}
 		if err != nil {
 			if err == io.EOF {
-				err = errConnClosed
+				err = ErrConnClosed
 			}
 			return "", err
 		}
@@ -98,8 +98,17 @@ func (w *wire) readLine() (string, error) {
 	}
 }
 
-// errConnClosed is what a control connection closed by the server reads as.
-var errConnClosed = errors.New("connection closed by server")
+// Network failures, wrapped with %w wherever they surface, so callers
+// (the transfer queue's retry logic) can tell a broken connection from a
+// server's refusal with errors.Is.
+var (
+	// ErrConnClosed: the server closed the control connection.
+	ErrConnClosed = errors.New("connection closed by server")
+	// ErrTimeout: the server sent nothing within the operation's deadline.
+	ErrTimeout = errors.New("server did not answer")
+	// ErrStalled: a data connection carried no bytes within the deadline.
+	ErrStalled = errors.New("data connection stalled")
+)
 
 // readReply reads one complete reply, single- or multi-line.
 func (w *wire) readReply() (Reply, error) { return w.readReplyWithin(w.timeout) }
@@ -151,7 +160,7 @@ func (w *wire) fail(err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("server did not answer within %s", w.timeout)
+		return fmt.Errorf("%w within %s", ErrTimeout, w.timeout)
 	}
 	return err
 }

@@ -279,7 +279,7 @@ func (d *dataConn) mapErr(err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("data connection stalled: no bytes for %s", d.w.timeout)
+		return fmt.Errorf("%w: no bytes for %s", ErrStalled, d.w.timeout)
 	}
 	return err
 }

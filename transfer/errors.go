@@ -144,12 +144,11 @@ func isNetwork(err error) bool {
 	if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errShort) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, net.ErrClosed) ||
-		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrClosedPipe) {
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrClosedPipe) || errors.Is(err, io.EOF) {
 		return true
 	}
-	msg := err.Error()
-	for _, s := range []string{"connection closed", "did not answer", "connection reset", "broken pipe", "EOF", "session closed", "stalled"} {
-		if strings.Contains(msg, s) {
+	for _, e := range []error{session.ErrConnClosed, session.ErrTimeout, session.ErrStalled, session.ErrSessionClosed} {
+		if errors.Is(err, e) {
 			return true
 		}
 	}
