@@ -304,6 +304,30 @@ type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
 
+// ReadFrom moves an upload in 256 KiB writes. The library's upload is an
+// io.Copy, which would otherwise write 32 KiB at a time: a syscall each,
+// half the speed of lftp on loopback.
+func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
+	buf := make([]byte, 256<<10)
+	var total int64
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			w, werr := d.Write(buf[:n])
+			total += int64(w)
+			if werr != nil {
+				return total, werr
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
+
 // Handshake lets the library start a zero-byte upload: the server must see
 // the connection accepted and, with TLS, the handshake done.
 func (d *dataConn) Handshake() error { return d.ready() }

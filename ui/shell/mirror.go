@@ -20,8 +20,14 @@ type mirrorOpts struct {
 }
 
 // parseMirror reads mirror's arguments.
+// defaultMirrorParallel is how many files mirror copies at once, as the
+// transfer queue's default worker count: lftp's default of one connection
+// leaves a tree of small files waiting on round trips. A server that
+// refuses more connections gets fewer (extraConns says so).
+const defaultMirrorParallel = 4
+
 func parseMirror(args []string) (mirrorOpts, error) {
-	o := mirrorOpts{parallel: 1}
+	o := mirrorOpts{parallel: defaultMirrorParallel}
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
