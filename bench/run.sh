@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# bench/run.sh — ftpane against lftp, curl and tnftp on the same vsftpd, in
+# one run, on 127.0.0.1. See BENCHMARKS.md. Run as root (it installs the
+# peers and starts vsftpd through internal/interop/servers.sh).
+#
+#   bash bench/run.sh            all cases, 5 runs each (median reported)
+#   RUNS=3 CASES="get list" bash bench/run.sh
+#
+# Cases: get (1 GiB download), put (1 GiB upload), pget (segmented
+# download), mirror / mirror-up (10,000 files of 1-4 KiB in 100 folders),
+# list (one folder of 100,000 entries), login (connect, log in, list, quit,
+# 50 times). Data is generated under /srv/ftptest/bench (never committed).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+RUNS=${RUNS:-5}
+CASES=${CASES:-"get put pget mirror mirror-up list login"}
+PORT=2221 HOST=127.0.0.1 USER=ftptest PASS=ftptest
+DATA=/srv/ftptest/bench
+OUT=${OUT:-$repo/bench/out}
+export PATH=/usr/local/go/bin:$PATH
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+setup() {
+  FTPSRV_ONLY=vsftpd bash "$repo/internal/interop/servers.sh" start >/dev/null
+  for p in lftp curl tnftp; do command -v $p >/dev/null || { apt-get install -y -qq $p >/dev/null; }; done
+  mkdir -p "$OUT" "$DATA"
+  (cd "$repo" && go build -o "$OUT/ftpane" ./cmd/ftpane)
+  gen_data
+  chown -R ftptest: "$DATA"
+}
+
+gen_data() {
+  [ -s "$DATA/1g.bin" ] || { log "generating 1 GiB"; head -c $((1<<30)) /dev/urandom > "$DATA/1g.bin"; }
+  [ -d "$DATA/tree" ] || { log "generating 10,000 small files"; gen_tree "$DATA/tree"; }
+  [ -d "$DATA/big-dir" ] || { log "generating a 100,000-entry folder"; gen_bigdir "$DATA/big-dir"; }
+  head -c $((1<<30)) "$DATA/1g.bin" > "$OUT/up.bin"
+}
+
+gen_tree() {
+  local d=$1 i j
+  for i in $(seq -w 0 99); do
+    mkdir -p "$d/d$i"
+    for j in $(seq -w 0 99); do head -c $((1024 + (10#$i * 100 + 10#$j) * 37 % 3072)) /dev/urandom > "$d/d$i/f$j"; done
+  done
+}
+
+gen_bigdir() {
+  mkdir -p "$1"
+  (cd "$1" && seq -f 'entry-%06g.dat' 0 99999 | xargs touch)
+}
+
+# measure LABEL CMD...: one run, appends "label seconds maxrss_kib" to $OUT/raw
+measure() {
+  local label=$1; shift
+  local t; t=$(mktemp)
+  # bash -c: the tools may be shell functions (exported below).
+  if ! /usr/bin/time -f '%e %M' -o "$t" bash -c '"$@"' _ "$@" >"$OUT/last.log" 2>&1; then
+    log "$label failed: $(tail -3 "$OUT/last.log" | tr '\n' ' ')"
+    echo "$label fail fail" >> "$OUT/raw"; rm -f "$t"; return 0
+  fi
+  echo "$label $(tail -1 "$t")" >> "$OUT/raw"; rm -f "$t"
+}
+
+ftpane_batch() { # script text
+  printf '%s\n' "$1" > "$OUT/script.txt"
+  "$OUT/ftpane" -n -b "$OUT/script.txt" "$HOST" "$PORT"
+}
+login="user $USER $PASS"
+lftp_run() { lftp -u "$USER,$PASS" -e "set ftp:ssl-allow no; set xfer:clobber yes; $1; bye" "$HOST:$PORT"; }
+tnftp_run() { printf 'user %s %s\nbinary\n%s\nbye\n' "$USER" "$PASS" "$1" | tnftp -n "$HOST" "$PORT"; }
+export -f ftpane_batch lftp_run tnftp_run
+export HOST PORT USER PASS OUT
+clean_local() { rm -rf "$OUT/dl" && mkdir -p "$OUT/dl"; }
+clean_remote_up() { rm -rf "$DATA/up" && mkdir -p "$DATA/up" && chown ftptest: "$DATA/up"; }
+
+# Each case: the tools in alternation, RUNS rounds.
+case_get() {
+  clean_local; measure "get:ftpane" ftpane_batch "$login
+lcd $OUT/dl
+get bench/1g.bin 1g.bin"
+  clean_local; measure "get:lftp" lftp_run "get bench/1g.bin -o $OUT/dl/1g.bin"
+  clean_local; measure "get:curl" curl -s -o "$OUT/dl/1g.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/1g.bin"
+  clean_local; measure "get:tnftp" tnftp_run "get bench/1g.bin $OUT/dl/1g.bin"
+}
+case_pget() {
+  clean_local; measure "pget:ftpane" ftpane_batch "$login
+lcd $OUT/dl
+get bench/1g.bin 1g.bin"
+  clean_local; measure "pget:lftp-pget-n4" lftp_run "pget -n 4 bench/1g.bin -o $OUT/dl/1g.bin"
+}
+case_put() {
+  clean_remote_up; measure "put:ftpane" ftpane_batch "$login
+put $OUT/up.bin bench/up/up.bin"
+  clean_remote_up; measure "put:lftp" lftp_run "put $OUT/up.bin -o bench/up/up.bin"
+  clean_remote_up; measure "put:curl" curl -s -T "$OUT/up.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/up/up.bin"
+  clean_remote_up; measure "put:tnftp" tnftp_run "put $OUT/up.bin bench/up/up.bin"
+}
+case_mirror() {
+  clean_local; measure "mirror:ftpane" ftpane_batch "$login
+mirror bench/tree $OUT/dl/tree"
+  clean_local; measure "mirror:lftp-P8" lftp_run "mirror -P 8 bench/tree $OUT/dl/tree"
+}
+case_mirror-up() {
+  clean_remote_up; measure "mirror-up:ftpane" ftpane_batch "$login
+mirror -R $DATA/tree bench/up/tree"
+  clean_remote_up; measure "mirror-up:lftp-P8" lftp_run "mirror -R -P 8 $DATA/tree bench/up/tree"
+}
+case_list() {
+  measure "list:ftpane" ftpane_batch "$login
+ls bench/big-dir $OUT/list.txt"
+  measure "list:lftp-cls" bash -c "lftp_run 'cls -1 bench/big-dir' > $OUT/list-lftp.txt"
+}
+case_login() {
+  measure "login:ftpane" bash -c "for i in \$(seq 50); do printf 'user $USER $PASS\nls\nbye\n' > $OUT/l.txt; $OUT/ftpane -n -b $OUT/l.txt $HOST $PORT >/dev/null || exit 1; done"
+  measure "login:lftp" bash -c "for i in \$(seq 50); do lftp -u $USER,$PASS -e 'set ftp:ssl-allow no; cls; bye' $HOST:$PORT >/dev/null || exit 1; done"
+}
+
+report() {
+  echo "| case | tool | median s | runs | peak RSS MiB | ratio ftpane/peer |"
+  echo "|---|---|---|---|---|---|"
+  awk '{print $1}' "$OUT/raw" | sort -u | while read -r label; do
+    local c=${label%%:*} tool=${label#*:} med rss fmed ratio
+    med=$(awk -v l="$label" '$1==l && $2!="fail" {print $2}' "$OUT/raw" | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "fail"}')
+    rss=$(awk -v l="$label" '$1==l && $3!="fail" {if ($3>m) m=$3} END {printf "%.0f", m/1024}' "$OUT/raw")
+    fmed=$(awk -v l="$c:ftpane" '$1==l && $2!="fail" {print $2}' "$OUT/raw" | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}')
+    ratio=-; if [ "$tool" != ftpane ] && [ -n "$fmed" ] && [ "$med" != fail ]; then ratio=$(awk -v a="$fmed" -v b="$med" 'BEGIN{printf "%.2f", a/b}'); fi
+    echo "| $c | $tool | $med | $(grep -c "^$label " "$OUT/raw") | $rss | $ratio |"
+  done
+}
+
+main() {
+  local start=$SECONDS
+  setup
+  : > "$OUT/raw"
+  for r in $(seq "$RUNS"); do
+    for c in $CASES; do log "round $r: $c"; "case_$c"; done
+  done
+  report | tee "$OUT/table.md"
+  log "done in $((SECONDS - start)) s; raw timings in $OUT/raw"
+}
+main "$@"
