@@ -16,7 +16,11 @@ const (
 	Main   Context = "main"
 	Viewer Context = "viewer"
 	Dialog Context = "dialog"
+	Queue  Context = "queue"
 )
+
+// Contexts lists every context, in the order of keys.toml's tables.
+func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue} }
 
 // Action is one named binding: the name used in keys.toml, and the binding.
 type Action struct {
@@ -36,8 +40,13 @@ type KeyMap struct {
 	Sort, Reverse, Hidden, Filter key.Binding
 	// Operations on files.
 	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
+	// Transfers: copy or move to the other pane, the queue pane.
+	Copy, Move, Queue, ResumeAll key.Binding
 	// The connection and the program.
-	Connect, Disconnect, ToggleType, TogglePassive, Log, Help, Quit key.Binding
+	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Log, Command, Help, Quit key.Binding
+
+	// The queue pane, when it has the focus.
+	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
@@ -69,18 +78,27 @@ func Default() KeyMap {
 		Hidden: b(".", "hidden files", "."), Filter: b("/", "filter", "/"),
 
 		View: b("F3", "view", "f3", "v"), Edit: b("F4", "edit", "f4", "e"),
-		Rename: b("F6", "rename/move", "f6", "R"), Mkdir: b("F7", "mkdir", "f7", "M"),
+		Rename: b("shift+F6", "rename", "shift+f6", "R"), Mkdir: b("F7", "mkdir", "f7", "M"),
 		Delete: b("F8", "delete", "f8", "delete"), Chmod: b("m", "chmod", "m"),
+
+		Copy: b("F5", "copy", "f5"), Move: b("F6", "move", "f6"),
+		Queue: b("t", "transfers", "t", "f9"), ResumeAll: b("A", "pause/resume all", "A"),
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
 		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
-		Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
-		Quit: b("q", "quit", "q", "f10", "ctrl+c"),
+		Fingerprint: b("F", "certificate", "F"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
+		Command: b(":", "command line", ":"), Quit: b("q", "quit", "q", "f10", "ctrl+c"),
 
 		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
 		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
 		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
 		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
+
+		JobUp: b("↑/k", "up", "up", "k"), JobDown: b("↓/j", "down", "down", "j"),
+		JobPause: b("p/space", "pause/resume", "p", "space"), JobPauseAll: b("a", "pause/resume all", "a"),
+		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
+		JobEarlier: b("K", "move up", "K", "shift+up"), JobLater: b("J", "move down", "J", "shift+down"),
+		JobClear: b("C", "clear finished", "C"), JobHash: b("#", "hash marks/bar", "#"),
 
 		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
@@ -97,6 +115,12 @@ func (k *KeyMap) Actions(c Context) []Action {
 	case Dialog:
 		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
 			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
+	case Queue:
+		return []Action{{"up", "queue", &k.JobUp}, {"down", "queue", &k.JobDown},
+			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},
+			{"cancel", "queue", &k.JobCancel}, {"retry", "queue", &k.JobRetry},
+			{"earlier", "queue", &k.JobEarlier}, {"later", "queue", &k.JobLater},
+			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash}}
 	}
 	return []Action{
 		{"up", "move", &k.Up}, {"down", "move", &k.Down}, {"page_up", "move", &k.PageUp},
@@ -106,19 +130,27 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"mark", "mark", &k.Mark}, {"invert", "mark", &k.Invert}, {"mark_glob", "mark", &k.MarkGlob},
 		{"unmark_glob", "mark", &k.UnmarkGlob}, {"mark_all", "mark", &k.MarkAll},
 		{"sort", "show", &k.Sort}, {"reverse", "show", &k.Reverse}, {"hidden", "show", &k.Hidden},
-		{"filter", "show", &k.Filter},
+		{"filter", "show", &k.Filter}, {"queue", "show", &k.Queue}, {"resume_all", "show", &k.ResumeAll},
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
+		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},
 		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
-		{"log", "program", &k.Log}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
+		{"fingerprint", "program", &k.Fingerprint},
+		{"log", "program", &k.Log}, {"command", "program", &k.Command}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
 	}
 }
 
 // ShortHelp is the help line under the panes.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit, k.Switch, k.Open, k.Mark, k.View, k.Edit, k.Rename,
-		k.Mkdir, k.Delete, k.Filter, k.Connect}
+	return []key.Binding{k.Help, k.Quit, k.Switch, k.Open, k.Mark, k.Copy, k.Move, k.View, k.Edit,
+		k.Rename, k.Mkdir, k.Delete, k.Filter, k.Queue, k.Connect}
+}
+
+// QueueHelp is the help line while the queue pane has the focus.
+func (k KeyMap) QueueHelp() []key.Binding {
+	return []key.Binding{k.JobPause, k.JobPauseAll, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater,
+		k.JobClear, k.JobHash, k.Switch, k.Queue}
 }
 
 // Group is a titled set of bindings for the full help.
@@ -129,7 +161,8 @@ type Group struct {
 
 // Groups is the `?` screen: the main context's bindings, grouped.
 func (k KeyMap) Groups() []Group {
-	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files", "program": "Program"}
+	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
+		"transfers": "Transfers", "program": "Program"}
 	var groups []Group
 	for _, a := range k.Actions(Main) {
 		if len(groups) == 0 || groups[len(groups)-1].Title != titles[a.Group] {
@@ -139,4 +172,13 @@ func (k KeyMap) Groups() []Group {
 		g.Bindings = append(g.Bindings, *a.Binding)
 	}
 	return groups
+}
+
+// QueueGroup is the `?` screen's group while the queue pane has the focus.
+func (k KeyMap) QueueGroup() Group {
+	q := Group{Title: "Queue pane"}
+	for _, a := range k.Actions(Queue) {
+		q.Bindings = append(q.Bindings, *a.Binding)
+	}
+	return q
 }

@@ -9,7 +9,7 @@ import (
 
 func TestDefaultHasNoConflicts(t *testing.T) {
 	km := Default()
-	for _, c := range []Context{Main, Viewer, Dialog} {
+	for _, c := range Contexts() {
 		if err := km.checkConflicts("", c); err != nil {
 			t.Errorf("%s: %v", c, err)
 		}
@@ -90,5 +90,18 @@ func TestValidKey(t *testing.T) {
 		if ValidKey(k) {
 			t.Errorf("%q should be invalid", k)
 		}
+	}
+}
+
+func TestQueueContextRebinds(t *testing.T) {
+	km, err := Parse("[queue]\npause = \"z\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(km.JobPause.Keys(), ","); got != "z" {
+		t.Errorf("pause keys = %s", got)
+	}
+	if _, err := Parse("[queue]\npause = \"z\"\nretry = \"z\"\n"); err == nil || !strings.Contains(err.Error(), "[queue]") {
+		t.Errorf("conflict in [queue]: %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,8 +56,8 @@ func Parse(text string) (KeyMap, error) {
 	}
 	for _, ctx := range sortedKeys(raw) {
 		c := Context(ctx)
-		if c != Main && c != Viewer && c != Dialog {
-			return km, fmt.Errorf("%d: unknown context [%s] (want main, viewer or dialog)", lineOf(text, "", ctx), ctx)
+		if !slices.Contains(Contexts(), c) {
+			return km, fmt.Errorf("%d: unknown context [%s] (want main, viewer, dialog or queue)", lineOf(text, "", ctx), ctx)
 		}
 		if err := km.apply(text, c, raw[ctx]); err != nil {
 			return km, err

@@ -12,9 +12,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/queue"
+	"github.com/ftpane/ftpane/ui/shell"
 	"github.com/ftpane/ftpane/ui/styles"
 	"github.com/ftpane/ftpane/ui/viewer"
 )
@@ -39,6 +42,13 @@ type Options struct {
 	ShowLog bool
 	// Still turns animations off (tests).
 	Still bool
+	// ShellDial connects the ":" line's interpreter (nil: session.Dial);
+	// HistoryPath keeps its history ("": none).
+	ShellDial   func(context.Context, session.Config) (*session.Remote, error)
+	HistoryPath string
+	// Queue runs the transfers; nil: an in-memory queue without a journal
+	// over Local and Dial (tests).
+	Queue *transfer.Queue
 }
 
 // Focus is which part of the screen takes keys.
@@ -48,6 +58,16 @@ type Focus int
 const (
 	FocusLeft Focus = iota
 	FocusRight
+)
+
+// Sub is a pane below the two file panes that can take the focus.
+type Sub int
+
+// The sub panes; SubNone: a file pane has the focus.
+const (
+	SubNone Sub = iota
+	SubQueue
+	SubLog
 )
 
 func (f Focus) String() string {
@@ -75,18 +95,26 @@ type Model struct {
 	showLog  bool
 	status   status
 
-	initCmds   []tea.Cmd
-	remoteCfg  *session.Config
-	remote     session.FS
-	connecting bool
-	conn       connState
-	width      int
-	height     int
+	q          *transfer.Queue
+	queue      queue.Model
+	showQueue  bool
+	sub        Sub  // the queue or the log has the focus instead of a pane
+	queueSeen  bool // the pane was shown once by itself
+	resumeHint bool // jobs of a previous run wait: say so after connecting
+
+	cmd cmdLine
+	sh  *shell.Shell
+
+	initCmds []tea.Cmd
+	links    [2]link // each pane's server, if any
+	width    int
+	height   int
 }
 
 type status struct {
 	text string
 	err  bool
+	seq  int // bumped by every message; an expiry for an older one does nothing
 }
 
 // New builds the root model; Init starts the listings and the connection.
@@ -107,18 +135,31 @@ func New(o Options) Model {
 	m.panes[0].SetStill(o.Still)
 	m.panes[1].SetStill(o.Still)
 	m.log = logview.New(st)
-	m.remoteCfg = o.Remote
+	m.q = o.Queue
+	if m.q == nil {
+		m.q, _ = transfer.New(transfer.Options{NoJournal: true, Local: o.Local, Dial: transfer.DialFunc(o.Dial)})
+	}
+	m.queue = queue.New(o.Keys, st)
+	m.cmd.input = newInput()
+	m.sh = newShell(o, m.sink)
+	m.queue.SetJobs(m.q.Snapshot())
+	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog
 	m.setFocus(FocusLeft)
 	m.applyStyles()
 	if o.Note != "" {
 		m.setStatus(o.Note, false)
 	}
+	if note := restoredNote(m.queue.Jobs()); note != "" {
+		m.setStatus(note, false)
+		m.showQueue, m.queueSeen, m.resumeHint = true, true, true
+	}
 	if o.KeysError != nil {
 		m.setStatus(o.KeysError.Error(), true)
 	}
 	m.layout()
-	m.initCmds = []tea.Cmd{tea.RequestBackgroundColor, m.sink.listen(), m.panes[0].LoadHome(), m.startConnect()}
+	m.initCmds = []tea.Cmd{tea.RequestBackgroundColor, m.sink.listen(), m.panes[0].LoadHome(), m.startConnect(),
+		m.listenQueue(), m.expireCmd(), loadHistoryCmd(o.HistoryPath)}
 	return m
 }
 
@@ -144,7 +185,7 @@ func Run(m Model, in io.Reader, out io.Writer) error {
 func NoColorEnv() bool { return os.Getenv("NO_COLOR") != "" }
 
 func (m *Model) setStatus(text string, isErr bool) {
-	m.status = status{text: text, err: isErr}
+	m.status = status{text: text, err: isErr, seq: m.status.seq + 1}
 	if isErr {
 		m.log.Add(logview.Error, text)
 	}
@@ -162,6 +203,7 @@ func (m *Model) applyStyles() {
 	m.panes[0].SetStyles(m.styles)
 	m.panes[1].SetStyles(m.styles)
 	m.log.SetStyles(m.styles)
+	m.queue.SetStyles(m.styles)
 	m.help.Styles.ShortKey = m.styles.Help.Key
 	m.help.Styles.ShortDesc = m.styles.Help.Desc
 	m.help.Styles.ShortSeparator = m.styles.Help.Sep

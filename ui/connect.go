@@ -12,14 +12,25 @@ import (
 	"github.com/ftpane/ftpane/ui/dialog"
 )
 
-// connectedMsg ends a connection attempt (a result for the root).
+// connectedMsg ends a connection attempt (a result addressed to the
+// pane that asked).
 type connectedMsg struct {
-	FS  session.FS
-	Cfg session.Config
-	Err error
+	Pane int
+	FS   session.FS
+	Cfg  session.Config
+	Err  error
 }
 
 type disconnectedMsg struct{ label string }
+
+// link is one pane's connection to a server: either pane may show one,
+// so that two servers can sit side by side.
+type link struct {
+	cfg        *session.Config // the last config tried (the dialog's values)
+	fs         session.FS      // nil: not connected
+	state      connState
+	connecting bool
+}
 
 // keepalive is how long the browse connection may idle before a NOOP.
 const keepalive = time.Minute
@@ -33,29 +44,30 @@ func modeOptions() []string { return []string{"passive", "active"} }
 // says how to log in, else through the dialog (a user without a password
 // is asked for it).
 func (m *Model) startConnect() tea.Cmd {
-	cfg := m.remoteCfg
+	cfg := m.links[1].cfg
 	switch {
 	case cfg == nil:
-		m.openConnect("")
+		m.openConnect(1, "")
 		return nil
 	case needsPassword(*cfg):
-		m.openConnect("")
+		m.openConnect(1, "")
 		m.form.Focus(3)
 		return nil
 	}
 	m.setStatus("connecting to "+cfg.Label()+"…", false)
-	m.connecting = true
-	return m.connectCmd(*cfg)
+	m.links[1].connecting = true
+	return m.connectCmd(1, *cfg)
 }
 
 func needsPassword(c session.Config) bool {
 	return c.User != "" && c.Password == "" && c.User != "anonymous" && c.User != "ftp"
 }
 
-func (m *Model) openConnect(errText string) {
+// openConnect asks how pane i should connect.
+func (m *Model) openConnect(i int, errText string) {
 	cfg := session.Config{}
-	if m.remoteCfg != nil {
-		cfg = *m.remoteCfg
+	if m.links[i].cfg != nil {
+		cfg = *m.links[i].cfg
 	}
 	port := ""
 	if cfg.Port != 0 {
@@ -65,13 +77,18 @@ func (m *Model) openConnect(errText string) {
 	if cfg.Active {
 		mode = "active"
 	}
-	m.ask(purposeConnect, "Connect to an FTP server", nil,
+	title := "Connect to an FTP server"
+	if i == 0 {
+		title += " (left pane)"
+	}
+	m.ask(purposeConnect, title, nil,
 		dialog.Field{Label: "Host", Value: cfg.Host},
 		dialog.Field{Label: "Port", Value: port},
 		dialog.Field{Label: "User", Value: cfg.User},
 		dialog.Field{Label: "Password", Value: cfg.Password, Masked: true},
 		dialog.Field{Label: "TLS", Value: tlsOptions()[cfg.TLS], Options: tlsOptions()},
 		dialog.Field{Label: "Data conn.", Value: mode, Options: modeOptions()})
+	m.pending.pane = i
 	if errText != "" {
 		m.form.SetError(errText)
 	}
@@ -79,10 +96,10 @@ func (m *Model) openConnect(errText string) {
 
 // configFrom reads the connect dialog; settings the dialog does not show
 // (certificates, timeouts) are kept from the last config.
-func (m Model) configFrom(v []string) (session.Config, error) {
+func (m Model) configFrom(i int, v []string) (session.Config, error) {
 	var cfg session.Config
-	if m.remoteCfg != nil {
-		cfg = *m.remoteCfg
+	if m.links[i].cfg != nil {
+		cfg = *m.links[i].cfg
 	}
 	cfg.Host, cfg.User, cfg.Password = strings.TrimSpace(v[0]), strings.TrimSpace(v[2]), v[3]
 	if cfg.Host == "" {
@@ -106,19 +123,20 @@ func (m Model) configFrom(v []string) (session.Config, error) {
 }
 
 func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
-	cfg, err := m.configFrom(vals)
+	i := m.pending.pane
+	cfg, err := m.configFrom(i, vals)
 	if err != nil {
 		m.form.SetError(err.Error())
 		return m, nil
 	}
 	m.form.SetBusy("connecting to " + cfg.Label() + "…")
-	m.connecting = true
-	return m, m.connectCmd(cfg)
+	m.links[i].connecting = true
+	return m, m.connectCmd(i, cfg)
 }
 
 // connectCmd dials off the UI goroutine, the transcript and connection
 // events wired into the log and status line.
-func (m Model) connectCmd(cfg session.Config) tea.Cmd {
+func (m Model) connectCmd(i int, cfg session.Config) tea.Cmd {
 	cfg.Trace, cfg.OnEvent = m.sink.trace, m.sink.event
 	if cfg.Keepalive == 0 {
 		cfg.Keepalive = keepalive
@@ -127,31 +145,35 @@ func (m Model) connectCmd(cfg session.Config) tea.Cmd {
 	return func() tea.Msg {
 		fsys, err := dial(context.Background(), cfg)
 		cfg.Trace, cfg.OnEvent = nil, nil
-		return connectedMsg{FS: fsys, Cfg: cfg, Err: err}
+		return connectedMsg{Pane: i, FS: fsys, Cfg: cfg, Err: err}
 	}
 }
 
 func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
-	m.connecting = false
+	i := msg.Pane
+	l := &m.links[i]
+	l.connecting = false
+	c := msg.Cfg
+	l.cfg = &c
 	if msg.Err != nil {
 		m.setStatus(msg.Err.Error(), true)
-		if m.form != nil && m.pending.purpose == purposeConnect {
+		if m.form != nil && m.pending.purpose == purposeConnect && m.pending.pane == i {
 			m.form.SetError(msg.Err.Error())
 			return m, nil
 		}
-		c := msg.Cfg
-		m.remoteCfg = &c
-		m.openConnect(msg.Err.Error())
+		m.openConnect(i, msg.Err.Error())
 		return m, nil
 	}
-	old := m.remote
-	c := msg.Cfg
-	m.remoteCfg, m.remote, m.form = &c, msg.FS, nil
-	m.conn = readConnState(msg.FS)
+	old := l.fs
+	l.fs, l.state, m.form = msg.FS, readConnState(msg.FS), nil
 	m.setStatus("connected to "+msg.FS.Label(), false)
-	p := &m.panes[1]
+	if note := restoredNote(m.queue.Jobs()); m.resumeHint && note != "" {
+		m.setStatus("connected to "+msg.FS.Label()+" · "+note, false)
+	}
+	p := &m.panes[i]
 	p.SetFS(msg.FS)
-	m.setFocus(FocusRight)
+	m.focusSub(SubNone)
+	m.setFocus(Focus(i))
 	return m, tea.Batch(closeCmd(old), p.Load(startDir(msg.FS), ""))
 }
 
@@ -172,20 +194,51 @@ func closeCmd(fsys session.FS) tea.Cmd {
 	return func() tea.Msg { fsys.Close(); return nil }
 }
 
+// disconnect logs the focused pane out (else the other one); the left
+// pane goes back to the local disk.
 func (m *Model) disconnect() tea.Cmd {
-	fsys := m.remote
-	if fsys == nil {
+	i := m.linked()
+	if i < 0 {
 		m.setStatus("not connected", false)
 		return nil
 	}
-	m.remote = nil
-	m.conn = connState{}
-	m.panes[1].SetFS(nil)
+	fsys := m.links[i].fs
+	m.links[i].fs, m.links[i].state = nil, connState{}
+	var load tea.Cmd
+	if i == 0 {
+		m.panes[0].SetFS(m.opts.Local)
+		load = m.panes[0].LoadHome()
+	} else {
+		m.panes[1].SetFS(nil)
+	}
 	label := fsys.Label()
-	return func() tea.Msg {
+	return tea.Batch(load, func() tea.Msg {
 		fsys.Close()
 		return disconnectedMsg{label: label}
+	})
+}
+
+// connectTarget is the pane the connect key acts on: the focused one,
+// except that the right pane connects first while neither is connected
+// (the left pane then keeps the local disk).
+func (m Model) connectTarget() int {
+	if m.focus == FocusLeft && m.links[0].fs == nil && m.links[1].fs == nil {
+		return 1
 	}
+	return int(m.focus)
+}
+
+// linked is the pane whose connection the connection keys act on: the
+// focused one when it is connected, else the other; -1 when neither is.
+func (m Model) linked() int {
+	f := int(m.focus)
+	switch {
+	case m.links[f].fs != nil:
+		return f
+	case m.links[1-f].fs != nil:
+		return 1 - f
+	}
+	return -1
 }
 
 func (m Model) handleEvent(msg eventMsg) (tea.Model, tea.Cmd) {

@@ -109,13 +109,16 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
 		"space": tea.KeySpace, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome,
 		"end": tea.KeyEnd, "insert": tea.KeyInsert, "delete": tea.KeyDelete,
-		"f3": tea.KeyF3, "f4": tea.KeyF4, "f6": tea.KeyF6, "f7": tea.KeyF7, "f8": tea.KeyF8,
+		"f3": tea.KeyF3, "f4": tea.KeyF4, "f5": tea.KeyF5, "f6": tea.KeyF6, "f9": tea.KeyF9, "f7": tea.KeyF7, "f8": tea.KeyF8,
 	}
 	if c, ok := codes[k]; ok {
 		return tea.KeyPressMsg{Code: c}
 	}
 	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
 		return tea.KeyPressMsg{Code: rune(rest[0]), Mod: tea.ModCtrl}
+	}
+	if k == "shift+f6" {
+		return tea.KeyPressMsg{Code: tea.KeyF6, Mod: tea.ModShift}
 	}
 	if k == "shift+tab" {
 		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}

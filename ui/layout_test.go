@@ -128,7 +128,7 @@ func TestMouse(t *testing.T) {
 func TestHelpOverlay(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 120, 40)
 	m = press(t, m, "?")
-	wantScreen(t, m, "Move", "Program", "mark by pattern", "reverse sort", "rename/move", "disconnect", "keys.toml")
+	wantScreen(t, m, "Move", "Program", "mark by pattern", "reverse sort", "rename", "disconnect", "keys.toml")
 	m = press(t, m, "j") // keys do not leak to the pane
 	if cursorName(m) != "docs" {
 		t.Fatal("key went through the help")
@@ -148,7 +148,7 @@ func TestQuit(t *testing.T) {
 func TestHelpFitsNarrowScreens(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 60, 40)
 	m = press(t, m, "?")
-	wantScreen(t, m, "Move", "Mark", "Show", "Files", "Program", "rename/move", "quit")
+	wantScreen(t, m, "Move", "Mark", "Show", "Files", "Program", "rename", "quit")
 	for i, l := range strings.Split(screen(m), "\n") {
 		if w := ansi.StringWidth(l); w != 60 {
 			t.Fatalf("line %d is %d cells: %q", i, w, l)

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
 )
@@ -25,6 +26,12 @@ const (
 	purposeMarkGlob
 	purposeUnmarkGlob
 	purposeConnect
+	purposeCopy
+	purposeMove
+	purposeConflict
+	purposeCancelJob
+	purposeQuit
+	purposeInfo
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -33,6 +40,8 @@ type pendingOp struct {
 	purpose purpose
 	pane    int
 	entries []session.Entry
+	plan    *copyPlan   // purposeConflict
+	job     transfer.ID // purposeCancelJob
 }
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -52,6 +61,8 @@ func (m Model) handleOpKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	sel := p.Selection()
 	cur, hasCur := p.Current()
 	switch {
+	case key.Matches(msg, k.Copy, k.Move) && len(sel) > 0:
+		return m.startCopy(key.Matches(msg, k.Move))
 	case key.Matches(msg, k.Mkdir):
 		m.ask(purposeMkdir, "Create folder", []string{"in " + pane.Escape(p.Dir())}, dialog.Field{Label: "Name"})
 	case key.Matches(msg, k.MarkGlob):
@@ -150,8 +161,15 @@ func (m Model) handleFormKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	op := m.pending
-	if op.purpose == purposeConnect {
+	switch op.purpose {
+	case purposeConnect:
 		return m.submitConnect(vals)
+	case purposeInfo:
+		m.form = nil
+		return m, nil
+	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit:
+		m.form = nil
+		return m.submitTransfer(op, vals)
 	}
 	m.form = nil
 	p := &m.panes[op.pane]
@@ -202,6 +220,14 @@ func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleEdit(msg)
 	case settingMsg:
 		return m.handleSetting(msg)
+	case jobsAddedMsg:
+		return m.handleJobsAdded(msg)
+	case conflictsMsg:
+		return m.handleConflicts(msg)
+	case clearedMsg:
+		if msg.err != nil {
+			m.setStatus(msg.err.Error(), true)
+		}
 	}
 	return m, nil
 }

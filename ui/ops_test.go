@@ -45,7 +45,7 @@ func TestRename(t *testing.T) {
 	m := newTest(t, sampleLocal(), r, 100, 24)
 	m = press(t, m, "/")
 	m = typeText(t, m, "readme")
-	m = press(t, m, "enter", "f6")
+	m = press(t, m, "enter", "shift+f6")
 	wantScreen(t, m, "Rename or move", "README.md to:")
 	m = press(t, m, "ctrl+u")
 	m = typeText(t, m, "READ.txt")
@@ -56,7 +56,7 @@ func TestRename(t *testing.T) {
 	if cursorName(m) != "READ.txt" {
 		t.Fatalf("cursor on %q", cursorName(m))
 	}
-	m = press(t, m, "f6", "ctrl+u")
+	m = press(t, m, "shift+f6", "ctrl+u")
 	m = typeText(t, m, "docs/READ.txt") // a move
 	m = press(t, m, "enter")
 	if !r.Exists("/pub/docs/READ.txt") {
@@ -233,7 +233,7 @@ func TestEditKeyStartsDownload(t *testing.T) {
 
 func TestRenameNeverEchoesControlCharacters(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
-	m = press(t, m, "down", "down", "f6")
+	m = press(t, m, "down", "down", "shift+f6")
 	wantScreen(t, m, `evil\x1b[31mred.txt to:`)
 	if strings.Contains(m.Render(), "\x1b[31mred") {
 		t.Fatal("raw escape in the rename dialog")

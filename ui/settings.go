@@ -11,10 +11,11 @@ import (
 // own copy, changed only by results, so View never reads the session
 // while a command may be changing it.
 type connState struct {
-	known   bool
-	tls     session.TLSMode
-	typ     session.TransferType
-	passive bool
+	known       bool
+	tls         session.TLSMode
+	typ         session.TransferType
+	passive     bool
+	fingerprint string // the server certificate's SHA-256; empty without TLS
 }
 
 // settable is the part of *session.Remote the toggles use.
@@ -35,57 +36,94 @@ func readConnState(fsys session.FS) connState {
 	if !ok {
 		return connState{}
 	}
-	return connState{known: true, tls: r.TLS(), typ: r.Type(), passive: r.Passive()}
+	st := connState{known: true, tls: r.TLS(), typ: r.Type(), passive: r.Passive()}
+	if f, ok := fsys.(interface{ Fingerprint() string }); ok {
+		st.fingerprint = f.Fingerprint()
+	}
+	return st
 }
 
 // settingMsg ends a type or mode change (a result for the root).
 type settingMsg struct {
+	pane  int
 	fs    session.FS
 	state connState
 	err   error
 }
 
 func (m Model) toggleType() tea.Cmd {
-	r, ok := m.remote.(settable)
+	i := m.linked()
+	if i < 0 {
+		return nil
+	}
+	fsys := m.links[i].fs
+	r, ok := fsys.(settable)
 	if !ok {
 		return nil
 	}
 	want := session.TypeASCII
-	if m.conn.typ == session.TypeASCII {
+	if m.links[i].state.typ == session.TypeASCII {
 		want = session.TypeBinary
 	}
-	fsys := m.remote
 	return func() tea.Msg {
 		err := r.SetType(context.Background(), want)
-		return settingMsg{fs: fsys, state: readConnState(fsys), err: err}
+		return settingMsg{pane: i, fs: fsys, state: readConnState(fsys), err: err}
 	}
 }
 
 func (m Model) togglePassive() tea.Cmd {
-	r, ok := m.remote.(settable)
+	i := m.linked()
+	if i < 0 {
+		return nil
+	}
+	fsys := m.links[i].fs
+	r, ok := fsys.(settable)
 	if !ok {
 		return nil
 	}
-	want, fsys := !m.conn.passive, m.remote
+	want := !m.links[i].state.passive
 	return func() tea.Msg {
 		r.SetPassive(want)
-		return settingMsg{fs: fsys, state: readConnState(fsys)}
+		return settingMsg{pane: i, fs: fsys, state: readConnState(fsys)}
 	}
 }
 
 func (m Model) handleSetting(msg settingMsg) (tea.Model, tea.Cmd) {
-	if msg.fs != m.remote {
+	if msg.fs != m.links[msg.pane].fs {
 		return m, nil // for a connection since closed
 	}
-	m.conn = msg.state
+	m.links[msg.pane].state = msg.state
 	if msg.err != nil {
 		m.setStatus(msg.err.Error(), true)
 		return m, nil
 	}
 	mode := "active"
-	if m.conn.passive {
+	if msg.state.passive {
 		mode = "passive"
 	}
-	m.setStatus("transfers: "+m.conn.typ.String()+", "+mode+" data connections", false)
+	m.setStatus("transfers: "+msg.state.typ.String()+", "+mode+" data connections", false)
 	return m, nil
+}
+
+// showFingerprint shows the certificate fingerprint of the connection
+// the keys act on, for the user to compare with what the server's owner
+// published.
+func (m *Model) showFingerprint() {
+	i := m.linked()
+	if i < 0 {
+		m.setStatus("not connected", false)
+		return
+	}
+	l := m.links[i]
+	fp := l.state.fingerprint
+	if fp == "" {
+		m.setStatus(l.fs.Label()+": no TLS, so no certificate", false)
+		return
+	}
+	lines := []string{l.fs.Label() + " (" + l.state.tls.String() + " TLS)", "SHA-256 fingerprint:"}
+	for len(fp) > 48 {
+		lines = append(lines, "  "+fp[:48])
+		fp = fp[48:]
+	}
+	m.ask(purposeInfo, "Server certificate", append(lines, "  "+fp))
 }

@@ -40,6 +40,15 @@ func (s *sink) event(e session.Event) {
 	}
 }
 
+// send hands the program a message from another goroutine (the shell's
+// output, lcd). It never blocks.
+func (s *sink) send(msg tea.Msg) {
+	select {
+	case s.ch <- msg:
+	default:
+	}
+}
+
 func (s *sink) listen() tea.Cmd {
 	if s.off {
 		return nil

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/keymap"
+	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/styles"
@@ -16,7 +17,45 @@ import (
 // dialog, pager or focused pane, results to the pane they name, and the
 // transcript to the log.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	seq := m.status.seq
+	mm, cmd := m.update(msg)
+	if n := mm.(Model); n.status.seq != seq && n.status.text != "" {
+		return n, tea.Batch(cmd, n.expireCmd())
+	}
+	return mm, cmd
+}
+
+// statusExpiredMsg clears the status line if it still shows message seq
+// (a result for the root).
+type statusExpiredMsg struct{ seq int }
+
+// Status messages clear themselves: information after statusInfoTTL,
+// errors (also kept in the log) after statusErrTTL.
+const (
+	statusInfoTTL = 6 * time.Second
+	statusErrTTL  = 12 * time.Second
+)
+
+// expireCmd waits for the status message to age. Tests (Still) send
+// statusExpiredMsg themselves rather than wait.
+func (m Model) expireCmd() tea.Cmd {
+	if m.opts.Still {
+		return nil
+	}
+	ttl, seq := statusInfoTTL, m.status.seq
+	if m.status.err {
+		ttl = statusErrTTL
+	}
+	return tea.Tick(ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq} })
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case statusExpiredMsg:
+		if msg.seq == m.status.seq {
+			m.status = status{seq: m.status.seq}
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -38,6 +77,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.sink.listen()
 	case eventMsg:
 		return m.handleEvent(msg)
+	case jobEventMsg:
+		return m.handleJobEvent(msg)
+	case shellLineMsg, localDirMsg, historyMsg, completedMsg, shellDoneMsg:
+		return m.handleShell(msg)
 	}
 	return m.handleResult(msg)
 }
@@ -95,6 +138,22 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 		}
 		return m, nil
+	case m.cmd.open:
+		return m.handleCmdKey(msg)
+	}
+	switch m.sub {
+	case SubQueue:
+		if mm, cmd, ok := m.handleQueueKey(msg); ok {
+			return mm, cmd
+		}
+		mm, cmd, _ := m.handleGlobalKey(msg)
+		return mm, cmd
+	case SubLog:
+		if m.handleLogKey(msg) {
+			return m, nil
+		}
+		mm, cmd, _ := m.handleGlobalKey(msg)
+		return mm, cmd
 	}
 	if _, typing := m.active().Filter(); typing {
 		return m.toPane(msg)
@@ -119,22 +178,33 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k := m.liveKeys()
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, m.quit(), true
+		return m.askQuit()
 	case key.Matches(msg, k.Switch):
-		m.setFocus(1 - m.focus)
+		m.switchFocus()
+	case key.Matches(msg, k.Queue):
+		m.toggleQueue()
+	case key.Matches(msg, k.Command):
+		m.openCmdLine()
+	case key.Matches(msg, k.ResumeAll):
+		return m, m.pauseAll(), true
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 	case key.Matches(msg, k.Log):
 		m.showLog = !m.showLog
+		if !m.showLog && m.sub == SubLog {
+			m.focusSub(SubNone)
+		}
 		m.layout()
 	case key.Matches(msg, k.Connect):
-		m.openConnect("")
+		m.openConnect(m.connectTarget(), "")
 	case key.Matches(msg, k.Disconnect):
 		return m, m.disconnect(), true
 	case key.Matches(msg, k.ToggleType):
 		return m, m.toggleType(), true
 	case key.Matches(msg, k.TogglePassive):
 		return m, m.togglePassive(), true
+	case key.Matches(msg, k.Fingerprint):
+		m.showFingerprint()
 	default:
 		return m, nil, false
 	}
@@ -143,13 +213,17 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 
 // quit logs out (QUIT) first, but waits for a silent server only briefly.
 func (m Model) quit() tea.Cmd {
-	fsys := m.remote
+	fss := []session.FS{m.links[0].fs, m.links[1].fs}
 	return tea.Sequence(func() tea.Msg {
-		if fsys == nil {
-			return nil
-		}
 		done := make(chan struct{})
-		go func() { fsys.Close(); close(done) }()
+		go func() {
+			for _, fsys := range fss {
+				if fsys != nil {
+					fsys.Close()
+				}
+			}
+			close(done)
+		}()
 		select {
 		case <-done:
 		case <-time.After(quitWait):
@@ -172,7 +246,11 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	ms := msg.Mouse()
 	y := ms.Y - 1 // header
-	if y < 0 || y >= m.paneHeight() {
+	if y >= m.paneHeight() {
+		m.handleSubMouse(msg, y-m.paneHeight())
+		return m, nil
+	}
+	if y < 0 {
 		return m, nil
 	}
 	i := 0
@@ -198,10 +276,14 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 func (m Model) liveKeys() keymap.KeyMap {
 	k := m.keys
 	p := m.active()
-	connected := m.remote != nil
+	connected := m.linked() >= 0
 	k.Disconnect.SetEnabled(connected)
 	k.ToggleType.SetEnabled(connected)
 	k.TogglePassive.SetEnabled(connected)
+	k.Fingerprint.SetEnabled(connected && m.links[m.linked()].state.tls != session.TLSNone)
+	other := m.panes[1-m.focus]
+	canCopy := other.FS() != nil && other.Dir() != ""
+	k.ResumeAll.SetEnabled(len(m.queue.Jobs()) > 0)
 	hasDir := p.FS() != nil && p.Dir() != ""
 	_, hasCur := p.Current()
 	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
@@ -212,5 +294,56 @@ func (m Model) liveKeys() keymap.KeyMap {
 		&k.MarkAll, &k.Open} {
 		b.SetEnabled(hasDir && hasCur)
 	}
+	k.Copy.SetEnabled(hasDir && hasCur && canCopy)
+	k.Move.SetEnabled(hasDir && hasCur && canCopy)
 	return k
+}
+
+// handleLogKey scrolls the log pane when it has the focus.
+func (m *Model) handleLogKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.log.Scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.log.Scroll(1)
+	case key.Matches(msg, k.PageUp):
+		m.log.Scroll(-m.log.Page())
+	case key.Matches(msg, k.PageDown):
+		m.log.Scroll(m.log.Page())
+	case key.Matches(msg, k.Top):
+		m.log.ScrollTop()
+	case key.Matches(msg, k.Bottom):
+		m.log.ScrollEnd()
+	default:
+		return false
+	}
+	return true
+}
+
+// handleSubMouse is a click or the wheel on the queue or the log, y rows
+// under the file panes: a click focuses, the wheel scrolls.
+func (m *Model) handleSubMouse(msg tea.MouseMsg, y int) {
+	sub := SubNone
+	switch {
+	case y < m.queueHeight():
+		sub = SubQueue
+	case y < m.queueHeight()+m.logHeight():
+		sub = SubLog
+	default:
+		return
+	}
+	if _, click := msg.(tea.MouseClickMsg); click {
+		m.focusSub(sub)
+		return
+	}
+	delta := 3
+	if msg.Mouse().Button == tea.MouseWheelUp {
+		delta = -3
+	}
+	if sub == SubLog {
+		m.log.Scroll(delta)
+	} else {
+		m.queue.MoveCursor(delta)
+	}
 }

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
+	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
 )
@@ -19,6 +21,7 @@ func (m *Model) layout() {
 	m.panes[0].SetSize(m.leftWidth(), h)
 	m.panes[1].SetSize(m.width-m.leftWidth()-1, h)
 	m.log.SetSize(m.width, m.logHeight())
+	m.queue.SetSize(m.width, m.queueHeight())
 	m.help.SetWidth(m.width)
 	if m.view != nil {
 		m.view.SetSize(m.width, m.height)
@@ -37,9 +40,18 @@ func (m Model) logHeight() int {
 	return max(3, m.height/3)
 }
 
-// paneHeight is what is left under the header and above the log, the
-// status line and the help line.
-func (m Model) paneHeight() int { return max(2, m.height-3-m.logHeight()) }
+// queueHeight is the queue pane's: a third of the screen, at least a
+// title, two jobs and the total line.
+func (m Model) queueHeight() int {
+	if !m.showQueue {
+		return 0
+	}
+	return max(4, m.height/3)
+}
+
+// paneHeight is what is left under the header and above the queue, the
+// log, the status line and the help line.
+func (m Model) paneHeight() int { return max(2, m.height-3-m.logHeight()-m.queueHeight()) }
 
 // View draws the screen. It is a pure function of the model.
 func (m Model) View() tea.View {
@@ -58,6 +70,9 @@ func (m Model) render() string {
 		return m.view.View()
 	}
 	parts := []string{m.header(), m.panesView()}
+	if m.showQueue {
+		parts = append(parts, m.queue.View())
+	}
 	if m.showLog {
 		parts = append(parts, m.log.View())
 	}
@@ -92,16 +107,23 @@ func (m Model) panesView() string {
 
 func (m Model) header() string {
 	st := m.styles.Header
-	left := st.Label.Render("ftpane") + "  local ⇄ "
-	switch {
-	case m.remote != nil:
-		left += st.Label.Render(pane.Escape(m.remote.Label())) + connInfo(m.conn, st.Lock, st.Muted)
-	case m.connecting:
-		left += st.Muted.Render("connecting…")
-	default:
-		left += st.Muted.Render("not connected")
-	}
+	left := st.Label.Render("ftpane") + "  " + m.side(0, "local") + " ⇄ " + m.side(1, "not connected")
 	return fitLine(left, m.width)
+}
+
+// side is what the header says of pane i's connection; idle when the
+// pane has none.
+func (m Model) side(i int, idle string) string {
+	st, l := m.styles.Header, m.links[i]
+	switch {
+	case l.fs != nil:
+		return st.Label.Render(pane.Escape(l.fs.Label())) + connInfo(l.state, st.Lock, st.Muted)
+	case l.connecting:
+		return st.Muted.Render("connecting…")
+	case i == 0:
+		return idle
+	}
+	return st.Muted.Render(idle)
 }
 
 // connInfo is the lock when TLS is on, the transfer type and the data
@@ -142,6 +164,20 @@ func (m Model) helpLine() string {
 	if _, typing := m.active().Filter(); typing {
 		return fitLine(m.styles.Help.Desc.Render("type to filter · enter: keep · esc: clear"), m.width)
 	}
+	switch {
+	case m.cmd.open:
+		return fitLine(m.cmd.input.View(), m.width)
+	case m.cmd.busy != "":
+		return fitLine(m.styles.Help.Desc.Render("running: "+pane.Escape(m.cmd.busy)+"…"), m.width)
+	}
+	switch m.sub {
+	case SubQueue:
+		return fitLine(m.help.ShortHelpView(m.keys.QueueHelp()), m.width)
+	case SubLog:
+		k := m.keys
+		return fitLine(m.help.ShortHelpView([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom,
+			k.Switch, k.Log}), m.width)
+	}
 	return fitLine(m.help.ShortHelpView(m.liveKeys().ShortHelp()), m.width)
 }
 
@@ -150,7 +186,11 @@ func (m Model) helpLine() string {
 func (m Model) fullHelp() string {
 	st := m.styles
 	var blocks []string
-	for _, g := range m.liveKeys().Groups() {
+	groups := m.liveKeys().Groups()
+	if m.sub == SubQueue {
+		groups = []keymap.Group{m.keys.QueueGroup(), groups[len(groups)-2], groups[len(groups)-1]}
+	}
+	for _, g := range groups {
 		lines := []string{st.Dialog.Title.Render(g.Title)}
 		kw := 0
 		for _, b := range g.Bindings {

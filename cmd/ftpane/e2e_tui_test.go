@@ -37,6 +37,7 @@ func startTUIHome(t *testing.T, bin, dir, home string, env []string, w, h int, a
 	editor := filepath.Join(home, "editor.sh") // an "editor" that appends a line
 	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'edited by e2e\\n' >> \"$1\"\n"), 0o755)
 	cmd := []string{"env", "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_STATE_HOME=" + filepath.Join(home, ".state"),
 		"TERM=xterm-256color", "VISUAL=", "EDITOR=" + editor}
 	cmd = append(append(cmd, env...), bin)
 	u.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
@@ -216,7 +217,7 @@ func e2eFileOps(t *testing.T, u *tui, root string) {
 	u.keys("text:e2e 新 dir", "Enter")
 	u.waitFor("created /e2e 新 dir", "e2e 新 dir/") // the row: the listing is back
 	waitPath(t, filepath.Join(root, "e2e 新 dir"), true)
-	u.keys("F6")
+	u.keys("S-F6")
 	u.waitFor("Rename or move")
 	u.keys("C-u", "text:e2e-renamed", "Enter")
 	u.waitFor("renamed e2e 新 dir to e2e-renamed", "e2e-renamed/")

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/adrg/xdg"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui"
 )
 
@@ -19,20 +21,40 @@ func runTUI(a clientArgs) int {
 	if editor == "" {
 		editor = os.Getenv("EDITOR")
 	}
+	q, qErr := transfer.New(transfer.Options{Restore: restorePassword(a.Remote)})
+	defer q.Close()
+	if qErr != nil && keysErr == nil {
+		keysErr = fmt.Errorf("transfer queue: %w (jobs are not kept)", qErr)
+	}
 	m := ui.New(ui.Options{
-		Keys:      keys,
-		KeysError: keysErr,
-		Local:     session.Local{},
-		Remote:    a.Remote,
-		Note:      a.NetrcNote,
-		Editor:    editor,
-		NoColor:   ui.NoColorEnv(),
-		Dark:      true,
-		ShowLog:   a.Verbose || a.Debug,
+		Queue:       q,
+		HistoryPath: filepath.Join(xdg.StateHome, "ftpane", "history"),
+		Keys:        keys,
+		KeysError:   keysErr,
+		Local:       session.Local{},
+		Remote:      a.Remote,
+		Note:        a.NetrcNote,
+		Editor:      editor,
+		NoColor:     ui.NoColorEnv(),
+		Dark:        true,
+		ShowLog:     a.Verbose || a.Debug,
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)
 		return 1
 	}
 	return 0
+}
+
+// restorePassword gives jobs read back from the journal (which holds no
+// passwords) the password of the server given on the command line, when
+// host, port and user match.
+func restorePassword(cur *session.Config) func(session.Config) session.Config {
+	return func(c session.Config) session.Config {
+		if cur != nil && c.Password == "" && c.Host == cur.Host && c.User == cur.User &&
+			c.Label() == cur.Label() {
+			c.Password = cur.Password
+		}
+		return c
+	}
 }

@@ -3,6 +3,7 @@
 package logview
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -51,8 +52,30 @@ type Model struct {
 	lines  []line
 	width  int
 	height int
+	back   int // lines scrolled back from the end; 0 follows new lines
+	active bool
 	styles styles.Styles
 }
+
+// SetActive says whether the log has the focus (its keys scroll it).
+func (m *Model) SetActive(a bool) { m.active = a }
+
+// Scroll moves the view delta lines (negative: back in time), staying
+// within the transcript.
+func (m *Model) Scroll(delta int) {
+	m.back = max(0, min(m.back-delta, len(m.lines)-m.rows()))
+}
+
+// Page is one screenful of lines, for PgUp and PgDn.
+func (m Model) Page() int { return max(1, m.rows()-1) }
+
+// ScrollTop and ScrollEnd go to the first line and back to following.
+func (m *Model) ScrollTop() { m.Scroll(-len(m.lines)) }
+
+// ScrollEnd follows new lines again.
+func (m *Model) ScrollEnd() { m.back = 0 }
+
+func (m Model) rows() int { return max(0, m.height-1) }
 
 // New makes an empty log.
 func New(st styles.Styles) Model { return Model{styles: st} }
@@ -70,8 +93,12 @@ func (m *Model) Add(k Kind, text string) {
 	}
 	for _, l := range strings.Split(text, "\n") {
 		m.lines = append(m.lines, line{k, pane.Escape(l)})
+		if m.back > 0 { // scrolled back: the view stays where it is
+			m.back++
+		}
 	}
 	if over := len(m.lines) - maxLines; over > 0 {
+		m.back = min(m.back, len(m.lines)-over)
 		m.lines = append(m.lines[:0], m.lines[over:]...)
 	}
 }
@@ -82,9 +109,17 @@ func (m Model) Len() int { return len(m.lines) }
 // View draws the title and the last lines that fit.
 func (m Model) View() string {
 	var b strings.Builder
-	b.WriteString(m.styles.Pane.TitleActive.Render(ansi.Truncate("─ log "+strings.Repeat("─", m.width), m.width, "")))
-	rows := max(0, m.height-1)
-	start := max(0, len(m.lines)-rows)
+	title := "─ log "
+	if m.back > 0 {
+		title += fmt.Sprintf("(%d more below) ", m.back)
+	}
+	st := m.styles.Pane.Title
+	if m.active {
+		st = m.styles.Pane.TitleActive
+	}
+	b.WriteString(st.Render(ansi.Truncate(title+strings.Repeat("─", m.width), m.width, "")))
+	rows := m.rows()
+	start := max(0, len(m.lines)-rows-m.back)
 	for i := 0; i < rows; i++ {
 		b.WriteByte('\n')
 		if start+i < len(m.lines) {

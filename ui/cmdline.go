@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/logview"
+	"github.com/ftpane/ftpane/ui/shell"
+)
+
+// cmdLine is the ":" line: the classic ftp language, run by ui/shell,
+// its output in the log pane.
+type cmdLine struct {
+	open      bool
+	input     textinput.Model
+	history   []string
+	at        int    // history position while browsing; len(history): the new line
+	busy      string // the line running, "" when idle
+	connected string // the label of the server the shell was given
+}
+
+// maxHistory bounds the history kept on disk.
+const maxHistory = 500
+
+// Messages of the command line, all results for the root.
+type (
+	shellDoneMsg struct {
+		line       string
+		err        error
+		connectErr error // the shell could not log in to the pane's server
+	}
+	completedMsg struct {
+		line  string
+		start int
+		cands []string
+	}
+	historyMsg   struct{ lines []string }
+	localDirMsg  struct{ dir string } // lcd moved the local folder
+	shellLineMsg struct{ line string }
+)
+
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Prompt = ":"
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// newShell builds the interpreter; what it prints and where lcd goes come
+// back through the sink, since it runs on a command's goroutine.
+func newShell(o Options, s *sink) *shell.Shell {
+	return shell.New(shell.Options{Out: &lineWriter{sink: s}, Dial: o.ShellDial,
+		OnLocalDir: func(dir string) { s.send(localDirMsg{dir}) }})
+}
+
+// lineWriter hands the shell's output to the log a line at a time.
+type lineWriter struct {
+	mu   sync.Mutex
+	sink *sink
+	buf  []byte
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexByte(w.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		w.sink.send(shellLineMsg{strings.TrimRight(string(w.buf[:i]), "\r")})
+		w.buf = w.buf[i+1:]
+	}
+}
+
+func (m *Model) openCmdLine() {
+	m.cmd.open = true
+	m.cmd.input.SetValue("")
+	m.cmd.input.SetWidth(max(10, m.width-2))
+	m.cmd.input.Focus()
+	m.cmd.at = len(m.cmd.history)
+}
+
+// handleCmdKey edits and runs the command line.
+func (m Model) handleCmdKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.cmd.open = false
+	case key.Matches(msg, k.Confirm):
+		return m.runLine(strings.TrimSpace(m.cmd.input.Value()))
+	case msg.String() == "tab" && m.cmd.busy == "":
+		sh, line := m.sh, m.cmd.input.Value()
+		return m, func() tea.Msg {
+			start, cands := sh.Complete(context.Background(), line)
+			return completedMsg{line, start, cands}
+		}
+	case msg.String() == "up" || msg.String() == "down":
+		m.browseHistory(msg.String() == "up")
+	default:
+		var cmd tea.Cmd
+		m.cmd.input, cmd = m.cmd.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) browseHistory(back bool) {
+	h := m.cmd.history
+	if back {
+		m.cmd.at = max(0, m.cmd.at-1)
+	} else {
+		m.cmd.at = min(len(h), m.cmd.at+1)
+	}
+	if m.cmd.at < len(h) {
+		m.cmd.input.SetValue(h[m.cmd.at])
+	} else {
+		m.cmd.input.SetValue("")
+	}
+	m.cmd.input.CursorEnd()
+}
+
+// runLine runs one line in a command (the shell blocks until it is done),
+// after giving the shell the connection a pane shows.
+func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
+	m.cmd.open = false
+	if line == "" {
+		return m, nil
+	}
+	if m.cmd.busy != "" {
+		m.setStatus("still running: "+m.cmd.busy, true)
+		return m, nil
+	}
+	m.cmd.busy = line
+	m.cmd.history = append(m.cmd.history, line)
+	if !m.showLog {
+		m.showLog = true
+		m.layout()
+	}
+	m.log.Add(logview.Sent, "ftp> "+line)
+	sh, cfg := m.sh, m.shellConfig()
+	if m.panes[0].FS() == m.opts.Local {
+		sh.SetLocalDir(m.panes[0].Dir())
+	}
+	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, line), func() tea.Msg {
+		ctx := context.Background()
+		var cerr error
+		if cfg != nil {
+			cerr = sh.Connect(ctx, *cfg)
+		}
+		return shellDoneMsg{line: line, err: sh.Run(ctx, line), connectErr: cerr}
+	})
+}
+
+// shellConfig is the connection to give the shell before its first
+// line: the one a pane shows, unless the shell has it already.
+func (m *Model) shellConfig() *session.Config {
+	i := m.linked()
+	if i < 0 || m.links[i].cfg == nil || m.cmd.connected == m.links[i].fs.Label() {
+		return nil
+	}
+	m.cmd.connected = m.links[i].fs.Label()
+	cfg := *m.links[i].cfg
+	cfg.Trace, cfg.OnEvent = nil, nil
+	return &cfg
+}
+
+func (m Model) handleShell(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case shellLineMsg:
+		m.log.Add(logview.Info, msg.line)
+		return m, m.sink.listen()
+	case localDirMsg:
+		if m.panes[0].FS() == m.opts.Local {
+			return m, tea.Batch(m.panes[0].Load(msg.dir, ""), m.sink.listen())
+		}
+		return m, m.sink.listen()
+	case historyMsg:
+		m.cmd.history = append(msg.lines, m.cmd.history...)
+	case completedMsg:
+		m.complete(msg)
+	case shellDoneMsg:
+		return m.handleShellDone(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
+	m.cmd.busy = ""
+	if msg.connectErr != nil {
+		m.cmd.connected = ""
+		m.log.Add(logview.Error, "command line: "+msg.connectErr.Error())
+	}
+	switch {
+	case errors.Is(msg.err, shell.ErrQuit):
+		mm, cmd, _ := m.askQuit()
+		return mm, cmd
+	case msg.err != nil && !shell.Shown(msg.err):
+		m.setStatus(msg.err.Error(), true)
+	case msg.err == nil:
+		m.setStatus("done: "+msg.line, false)
+		m.followHash(msg.line)
+	}
+	var cmds []tea.Cmd
+	for i := range m.panes { // the command may have changed either side
+		if m.panes[i].FS() != nil && m.panes[i].Dir() != "" {
+			cmds = append(cmds, m.panes[i].Reload())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// complete applies Tab: one candidate replaces the word, several extend
+// it to their common prefix and are listed in the status line.
+func (m *Model) complete(msg completedMsg) {
+	if !m.cmd.open || m.cmd.input.Value() != msg.line || len(msg.cands) == 0 {
+		return
+	}
+	word := msg.cands[0]
+	for _, c := range msg.cands[1:] {
+		for !strings.HasPrefix(c, word) {
+			word = word[:len(word)-1]
+		}
+	}
+	if len(msg.cands) == 1 && !strings.HasSuffix(word, "/") {
+		word += " "
+	}
+	m.cmd.input.SetValue(msg.line[:msg.start] + word)
+	m.cmd.input.CursorEnd()
+	if len(msg.cands) > 1 {
+		m.setStatus(strings.Join(msg.cands, "  "), false)
+	}
+}
+
+// loadHistoryCmd reads the history file (one line each, oldest first).
+func loadHistoryCmd(path string) tea.Cmd {
+	if path == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		var lines []string
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			lines = append(lines, sc.Text())
+		}
+		return historyMsg{lines[max(0, len(lines)-maxHistory):]}
+	}
+}
+
+// saveHistoryCmd appends line to the history file, unless it may hold a
+// password (user, account, a URL with credentials).
+func saveHistoryCmd(path, line string) tea.Cmd {
+	first, _, _ := strings.Cut(strings.ToLower(line), " ")
+	switch {
+	case path == "", strings.ContainsAny(line, "\r\n"), strings.Contains(line, "@") && strings.Contains(line, "://"):
+		return nil
+	case first == "user" || first == "acct" || first == "account" || first == "pass" || first == "password":
+		return nil
+	}
+	return func() tea.Msg {
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err == nil {
+			f.WriteString(line + "\n")
+			f.Close()
+		}
+		return nil
+	}
+}
+
+// followHash makes the queue pane follow the hash command: bare hash
+// toggles between marks and a smooth bar, "hash on" and "hash off" pick.
+func (m *Model) followHash(line string) {
+	f := strings.Fields(strings.ToLower(line))
+	switch {
+	case len(f) == 0 || f[0] != "hash":
+	case len(f) == 1:
+		m.queue.ToggleHash()
+	case f[1] == "on" || f[1] == "off":
+		m.queue.SetHash(f[1] == "on")
+	}
+}

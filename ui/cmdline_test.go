@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ftpane/ftpane/keymap"
+	"github.com/ftpane/ftpane/session"
+)
+
+// newCmdTest is a connected model whose command line cannot reach the
+// network, keeping its history at hist.
+func newCmdTest(t *testing.T, hist string) Model {
+	t.Helper()
+	remote := sampleRemote()
+	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, HistoryPath: hist,
+		Remote: &session.Config{Host: "ftp.example.org", User: "ann", Password: "pw"},
+		Dial:   func(context.Context, session.Config) (session.FS, error) { return remote, nil },
+		ShellDial: func(context.Context, session.Config) (*session.Remote, error) {
+			return nil, errors.New("no network in tests")
+		}})
+	m = send(t, m, windowSize(100, 30))
+	return run(t, m, m.Init())
+}
+
+// drainSink delivers what the shell printed (tests have no listener).
+func drainSink(t *testing.T, m Model) Model {
+	t.Helper()
+	for {
+		select {
+		case msg := <-m.sink.ch:
+			m = send(t, m, msg)
+		default:
+			return m
+		}
+	}
+}
+
+func TestCommandLineRunsIntoTheLog(t *testing.T) {
+	hist := filepath.Join(t.TempDir(), "ftpane", "history")
+	m := newCmdTest(t, hist)
+	m = press(t, m, ":")
+	wantScreen(t, m, ":")
+	m = typeText(t, m, "status")
+	m = press(t, m, "enter")
+	m = drainSink(t, m)
+	wantScreen(t, m, "─ log", "Mode: stream; Type: binary", "Passive mode: on", "done: status")
+
+	m = press(t, m, ":")
+	m = typeText(t, m, "user ann secret")
+	m = press(t, m, "enter")
+	data, _ := os.ReadFile(hist)
+	if string(data) != "status\n" {
+		t.Fatalf("history file = %q (a line with a password must not be kept)", data)
+	}
+
+	again := newCmdTest(t, hist) // history comes back on the next start
+	again = press(t, again, ":", "up")
+	wantScreen(t, again, ":status")
+	again = press(t, again, "esc")
+	dontWantScreen(t, again, ":status")
+}
+
+func TestCommandLineCompletes(t *testing.T) {
+	m := newCmdTest(t, "")
+	m = press(t, m, ":")
+	m = typeText(t, m, "sta")
+	m = press(t, m, "tab")
+	if got := m.cmd.input.Value(); !strings.HasPrefix(got, "stat") {
+		t.Fatalf("completed to %q", got)
+	}
+}
+
+func TestHashCommandSwitchesTheBar(t *testing.T) {
+	m := newCmdTest(t, "")
+	m.queue.SetJobs(sampleJobs())
+	m.showQueue = true
+	m.layout()
+	wantScreen(t, m, "[#####.....]")
+	m = press(t, m, ":")
+	m = typeText(t, m, "hash")
+	m = press(t, m, "enter")
+	wantScreen(t, m, "[█████     ]")
+	m = press(t, m, ":")
+	m = typeText(t, m, "hash on")
+	m = press(t, m, "enter")
+	wantScreen(t, m, "[#####.....]")
+}

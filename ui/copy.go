@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
+	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/pane"
+)
+
+// copyPlan is a copy or move being set up: what goes where, and the
+// policy chosen per name once the user has answered the conflicts.
+type copyPlan struct {
+	move       bool
+	src, dst   transfer.Endpoint
+	srcFS      session.FS
+	dstFS      session.FS
+	srcDir     string
+	dstDir     string
+	entries    []session.Entry
+	policy     map[string]transfer.Policy
+	conflicts  []string // names still to ask about
+	typ        session.TransferType
+	defaultPol transfer.Policy
+	all        bool // "apply to all" was chosen
+}
+
+// policyOptions are the dialog's conflict choices; "ask" first, then the
+// engine's policies in transfer.Policy order.
+func policyOptions() []string {
+	return []string{"ask", "overwrite", "skip", "resume", "unique name", "only if newer"}
+}
+
+func parsePolicy(s string) (transfer.Policy, bool) {
+	for i, o := range policyOptions()[1:] {
+		if o == s {
+			return transfer.Policy(i), true
+		}
+	}
+	return transfer.Overwrite, false
+}
+
+// conflictsMsg lists the names that already exist in the target folder
+// (a result for the root, for the plan it names).
+type conflictsMsg struct {
+	plan  *copyPlan
+	names []string
+	err   error
+}
+
+// startCopy opens the copy (or move) dialog for the focused pane's
+// selection, to the other pane's folder.
+func (m Model) startCopy(move bool) (Model, tea.Cmd, bool) {
+	from, to := int(m.focus), 1-int(m.focus)
+	src, dst := &m.panes[from], &m.panes[to]
+	sel := src.Selection()
+	if m.q == nil || len(sel) == 0 || dst.FS() == nil || dst.Dir() == "" {
+		m.setStatus("nothing to copy to: the other pane has no folder open", true)
+		return m, nil, true
+	}
+	title, p := "Copy", purposeCopy
+	if move {
+		title, p = "Move", purposeMove
+	}
+	m.ask(p, title, copyLines(sel, src.Dir()),
+		dialog.Field{Label: "To folder", Value: printable(dst.Dir())},
+		dialog.Field{Label: "If it exists", Value: "ask", Options: policyOptions()})
+	m.pending.pane, m.pending.entries = from, sel
+	return m, nil, true
+}
+
+func copyLines(sel []session.Entry, dir string) []string {
+	var size int64
+	for _, e := range sel {
+		size += max(0, e.Size)
+	}
+	what := pane.Escape(sel[0].Name)
+	if len(sel) > 1 {
+		what = fmt.Sprintf("%d entries (%s)", len(sel), humanize.Bytes(uint64(size)))
+	}
+	return []string{what + " from " + pane.Escape(dir)}
+}
+
+// submitCopy builds the plan from the dialog and either queues it or,
+// for "ask", looks for names that exist at the target first.
+func (m Model) submitCopy(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
+	to := 1 - op.pane
+	plan := &copyPlan{move: op.purpose == purposeMove, srcFS: m.panes[op.pane].FS(), dstFS: m.panes[to].FS(),
+		srcDir: m.panes[op.pane].Dir(), entries: op.entries, policy: map[string]transfer.Policy{}, typ: m.jobType(op.pane, to)}
+	plan.src, plan.dst = m.endpoint(op.pane), m.endpoint(to)
+	plan.dstDir = target(plan.dstFS, m.panes[to].Dir(), strings.TrimSpace(vals[0]))
+	if plan.src.Label() == plan.dst.Label() && plan.dstDir == plan.srcDir {
+		m.setStatus("source and target are the same folder: nothing copied", true)
+		return m, nil
+	}
+	pol, known := parsePolicy(vals[1])
+	plan.defaultPol = pol
+	if known {
+		return m, m.queuePlan(plan)
+	}
+	m.setStatus("checking "+pane.Escape(plan.dstDir)+"…", false)
+	return m, conflictsCmd(plan)
+}
+
+// conflictsCmd lists the target folder for the names the copy would
+// replace. A folder that does not exist yet has none.
+func conflictsCmd(plan *copyPlan) tea.Cmd {
+	fsys, dir, entries := plan.dstFS, plan.dstDir, plan.entries
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		l, err := fsys.List(ctx, dir)
+		if err != nil {
+			if _, serr := fsys.Stat(ctx, dir); serr != nil {
+				return conflictsMsg{plan: plan} // a new folder: nothing to ask
+			}
+			return conflictsMsg{plan: plan, err: err}
+		}
+		have := map[string]bool{}
+		for _, e := range l.Entries {
+			have[e.Name] = true
+		}
+		var names []string
+		for _, e := range entries {
+			if have[e.Name] {
+				names = append(names, e.Name)
+			}
+		}
+		return conflictsMsg{plan: plan, names: names}
+	}
+}
+
+func (m Model) handleConflicts(msg conflictsMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.setStatus(msg.err.Error(), true)
+		return m, nil
+	}
+	msg.plan.conflicts = msg.names
+	return m.nextConflict(msg.plan)
+}
+
+// nextConflict asks about the next existing name, or queues the plan
+// when none is left.
+func (m Model) nextConflict(plan *copyPlan) (tea.Model, tea.Cmd) {
+	if len(plan.conflicts) == 0 || plan.all {
+		for _, n := range plan.conflicts {
+			plan.policy[n] = plan.defaultPol
+		}
+		plan.conflicts = nil
+		return m, m.queuePlan(plan)
+	}
+	name := plan.conflicts[0]
+	m.ask(purposeConflict, "Already there", []string{pane.Escape(name) + " exists in " + pane.Escape(plan.dstDir),
+		fmt.Sprintf("%d %s to decide", len(plan.conflicts), plural(len(plan.conflicts), "name", "names"))},
+		dialog.Field{Label: "Do", Value: "overwrite", Options: policyOptions()[1:]},
+		dialog.Field{Label: "Apply to all", Value: "no", Options: []string{"no", "yes"}})
+	m.pending.plan = plan
+	return m, nil
+}
+
+func (m Model) submitConflict(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
+	plan := op.plan
+	pol, _ := parsePolicy(vals[0])
+	plan.policy[plan.conflicts[0]] = pol
+	plan.conflicts = plan.conflicts[1:]
+	if vals[1] == "yes" {
+		plan.all, plan.defaultPol = true, pol
+	}
+	return m.nextConflict(plan)
+}
+
+// queuePlan adds one job per entry (a folder job for folders) in a
+// command: the queue writes its journal.
+func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
+	q := m.q
+	var jobs []transfer.Job
+	for _, e := range plan.entries {
+		pol, ok := plan.policy[e.Name]
+		if !ok {
+			pol = plan.defaultPol
+		}
+		kind := transfer.KindFile
+		if e.IsDir() {
+			kind = transfer.KindTree
+		}
+		jobs = append(jobs, transfer.Job{Kind: kind, Src: plan.src, Dst: plan.dst,
+			SrcPath: plan.srcFS.Join(plan.srcDir, e.Name), DstPath: plan.dstFS.Join(plan.dstDir, e.Name),
+			Size: e.Size, Type: plan.typ, Conflict: pol, Move: plan.move})
+	}
+	move := plan.move
+	m.setStatus(fmt.Sprintf("queuing %d %s…", len(jobs), plural(len(jobs), "entry", "entries")), false)
+	return func() tea.Msg {
+		for _, j := range jobs {
+			q.Add(j)
+		}
+		return jobsAddedMsg{n: len(jobs), move: move}
+	}
+}
+
+// endpoint is the side pane i shows, as the queue names it: the remote
+// connection's config (type and data-connection mode as the header shows
+// them), or the local disk.
+func (m Model) endpoint(i int) transfer.Endpoint {
+	l := m.links[i]
+	if l.fs == nil || m.panes[i].FS() != l.fs || l.cfg == nil {
+		return transfer.LocalEndpoint()
+	}
+	cfg := *l.cfg
+	cfg.Trace, cfg.OnEvent = nil, nil
+	if l.state.known {
+		cfg.Active = !l.state.passive
+	}
+	return transfer.RemoteEndpoint(cfg)
+}
+
+func (m Model) endpointLabel(i int) string { return m.endpoint(i).Label() }
+
+// jobType is the transfer type the header shows for the server side of
+// a copy from pane from to pane to: new jobs use it.
+func (m Model) jobType(from, to int) session.TransferType {
+	for _, i := range []int{to, from} {
+		if l := m.links[i]; l.fs != nil && l.state.known {
+			return l.state.typ
+		}
+	}
+	return session.TypeBinary
+}

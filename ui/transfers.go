@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ftpane/ftpane/transfer"
+	"github.com/ftpane/ftpane/ui/pane"
+)
+
+// jobEventMsg is one event of the transfer queue (a broadcast to the
+// queue pane and the panes a finished job wrote to). The listener that
+// read it is re-armed by its handler.
+type jobEventMsg struct{ ev transfer.Event }
+
+// jobsAddedMsg ends the adding of a copy's jobs (a result for the root).
+type jobsAddedMsg struct {
+	n    int
+	move bool
+}
+
+// listenQueue reads one event from the queue; nil when the queue is
+// closed, or in tests, which deliver events by hand.
+func (m Model) listenQueue() tea.Cmd {
+	if m.q == nil || m.opts.Still {
+		return nil
+	}
+	ch := m.q.Events()
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return jobEventMsg{ev}
+	}
+}
+
+// queueCmd runs an action on the queue off the update loop: the queue
+// writes its journal.
+func queueCmd(f func()) tea.Cmd {
+	return func() tea.Msg { f(); return nil }
+}
+
+// restoredNote tells the user about jobs a previous run left unfinished.
+func restoredNote(jobs []transfer.JobState) string {
+	n := 0
+	for _, j := range jobs {
+		if j.State == transfer.Paused {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d unfinished %s from last time, paused: A resumes them all", n, plural(n, "transfer", "transfers"))
+}
+
+func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
+	ev := msg.ev
+	m.queue.SetJobs(m.q.Snapshot())
+	if ev.Kind == transfer.EventQueued && !m.queueSeen {
+		m.queueSeen, m.showQueue = true, true
+		m.layout()
+	}
+	cmds := []tea.Cmd{m.listenQueue()}
+	j, ok := m.q.Get(ev.ID)
+	if !ok {
+		return m, tea.Batch(cmds...)
+	}
+	switch ev.Kind {
+	case transfer.EventDone, transfer.EventSkipped:
+		cmds = append(cmds, m.reloadFor(j)...)
+		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 && j.Parent == 0 {
+			m.setStatus(fmt.Sprintf("transfers finished: %d of %d files", s.FilesDone, s.Files), s.Failed > 0)
+		}
+	case transfer.EventFailed:
+		m.setStatus(pane.Escape(path.Base(j.SrcPath))+": "+errText(ev.Err), true)
+		cmds = append(cmds, m.reloadFor(j)...)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "failed"
+	}
+	return err.Error()
+}
+
+// reloadFor reloads the panes that show the folder a job wrote to, and
+// for a move the folder it took from.
+func (m *Model) reloadFor(j transfer.JobState) []tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.panes {
+		p := &m.panes[i]
+		if p.FS() == nil || p.Loading() {
+			continue
+		}
+		label := m.endpointLabel(i)
+		dst := label == j.Dst.Label() && parentDir(j.DstPath) == p.Dir()
+		src := j.Move && label == j.Src.Label() && parentDir(j.SrcPath) == p.Dir()
+		if dst || src {
+			cmds = append(cmds, p.Reload())
+		}
+	}
+	return cmds
+}
+
+// parentDir is the folder holding p, for slash or backslash paths.
+func parentDir(p string) string {
+	k := strings.LastIndexAny(p, `/\`)
+	switch {
+	case k < 0:
+		return ""
+	case k == 0:
+		return p[:1]
+	case k == 2 && p[1] == ':': // C:\name
+		return p[:3]
+	}
+	return p[:k]
+}
+
+func (m Model) handleJobsAdded(msg jobsAddedMsg) (tea.Model, tea.Cmd) {
+	verb := "copy"
+	if msg.move {
+		verb = "move"
+	}
+	m.setStatus(fmt.Sprintf("queued: %s %d %s", verb, msg.n, plural(msg.n, "entry", "entries")), false)
+	return m, nil
+}
+
+// handleQueueKey acts on the job under the queue pane's cursor.
+func (m Model) handleQueueKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k, q := m.keys, m.q
+	j, has := m.queue.Selected()
+	switch {
+	case key.Matches(msg, k.JobUp, k.JobDown):
+		m.queue, _ = m.queue.Update(msg)
+	case key.Matches(msg, k.JobHash):
+		m.queue.ToggleHash()
+	case key.Matches(msg, k.JobPauseAll):
+		return m, m.pauseAll(), true
+	case key.Matches(msg, k.JobClear):
+		return m, func() tea.Msg { return clearedMsg{q.ClearFinished()} }, true
+	case !has:
+		return m, nil, key.Matches(msg, k.JobPause, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater)
+	case key.Matches(msg, k.JobPause):
+		return m, queueCmd(func() { togglePause(q, j) }), true
+	case key.Matches(msg, k.JobCancel):
+		return m.cancelJob(j)
+	case key.Matches(msg, k.JobRetry):
+		return m, queueCmd(func() { q.Retry(j.ID) }), true
+	case key.Matches(msg, k.JobEarlier): // the cursor follows the job
+		return m, queueCmd(func() { q.Move(j.ID, -1) }), true
+	case key.Matches(msg, k.JobLater):
+		return m, queueCmd(func() { q.Move(j.ID, 1) }), true
+	default:
+		return m, nil, false
+	}
+	return m, nil, true
+}
+
+// clearedMsg ends ClearFinished; Err says the journal was not compacted.
+type clearedMsg struct{ err error }
+
+func togglePause(q *transfer.Queue, j transfer.JobState) {
+	if j.State == transfer.Paused {
+		q.Resume(j.ID)
+		return
+	}
+	q.Pause(j.ID)
+}
+
+// cancelJob cancels at once a job that is not moving bytes, and asks
+// first for one that is.
+func (m Model) cancelJob(j transfer.JobState) (Model, tea.Cmd, bool) {
+	q := m.q
+	if j.State != transfer.Active && j.State != transfer.Verifying {
+		return m, queueCmd(func() { q.Cancel(j.ID) }), true
+	}
+	m.ask(purposeCancelJob, "Cancel transfer", []string{"Cancel " + pane.Escape(path.Base(j.SrcPath)) + "?",
+		"Its .part file is kept: retry continues it."})
+	m.pending.job = j.ID
+	return m, nil, true
+}
+
+// pauseAll pauses everything under way, or when nothing is, resumes
+// every paused job.
+func (m *Model) pauseAll() tea.Cmd {
+	q := m.q
+	busy, paused := 0, 0
+	for _, j := range m.queue.Jobs() {
+		switch {
+		case j.State == transfer.Paused:
+			paused++
+		case !j.State.Final():
+			busy++
+		}
+	}
+	switch {
+	case busy > 0 || paused > 0:
+		m.resumeHint = false
+	}
+	switch {
+	case busy > 0:
+		m.setStatus("pausing all transfers", false)
+		return queueCmd(q.PauseAll)
+	case paused > 0:
+		m.setStatus(fmt.Sprintf("resuming %d %s", paused, plural(paused, "transfer", "transfers")), false)
+		return queueCmd(q.ResumeAll)
+	}
+	m.setStatus("no transfers to pause or resume", false)
+	return nil
+}
+
+// toggleQueue shows or hides the queue pane; hidden, it gives the focus
+// back to the panes.
+func (m *Model) toggleQueue() {
+	m.showQueue = !m.showQueue
+	if !m.showQueue && m.sub == SubQueue {
+		m.focusSub(SubNone)
+	}
+	m.layout()
+}
+
+// focusSub gives the focus to the queue or the log, or (SubNone) back
+// to the file pane that had it.
+func (m *Model) focusSub(s Sub) {
+	m.sub = s
+	m.queue.SetActive(s == SubQueue)
+	m.log.SetActive(s == SubLog)
+	m.panes[0].SetActive(s == SubNone && m.focus == FocusLeft)
+	m.panes[1].SetActive(s == SubNone && m.focus == FocusRight)
+}
+
+// switchFocus is Tab: left, right, then the queue and the log when
+// shown.
+func (m *Model) switchFocus() {
+	switch {
+	case m.sub == SubQueue && m.showLog:
+		m.focusSub(SubLog)
+	case m.sub != SubNone:
+		m.focus = FocusLeft
+		m.focusSub(SubNone)
+	case m.focus == FocusRight && m.showQueue:
+		m.focusSub(SubQueue)
+	case m.focus == FocusRight && m.showLog:
+		m.focusSub(SubLog)
+	default:
+		m.setFocus(1 - m.focus)
+	}
+}
+
+// busyJobs is how many files are queued or moving; quitting asks first.
+func (m Model) busyJobs() int {
+	if m.q == nil {
+		return 0
+	}
+	s := transfer.Summarize(m.q.Snapshot())
+	if !s.Busy() {
+		return 0
+	}
+	return s.Files - s.FilesDone - s.Failed
+}
+
+// askQuit quits, after asking when transfers are queued or running.
+func (m Model) askQuit() (Model, tea.Cmd, bool) {
+	n := m.busyJobs()
+	if n == 0 {
+		return m, m.quit(), true
+	}
+	m.ask(purposeQuit, "Quit", []string{fmt.Sprintf("%d %s not finished.", n, plural(n, "transfer is", "transfers are")),
+		"Quit anyway? They come back paused next time."})
+	return m, nil, true
+}
+
+// submitTransfer acts on the answer of a transfer dialog.
+func (m Model) submitTransfer(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
+	switch op.purpose {
+	case purposeCopy, purposeMove:
+		return m.submitCopy(op, vals)
+	case purposeConflict:
+		return m.submitConflict(op, vals)
+	case purposeCancelJob:
+		q, id := m.q, op.job
+		return m, queueCmd(func() { q.Cancel(id) })
+	case purposeQuit:
+		return m, m.quit()
+	}
+	return m, nil
+}
