@@ -156,11 +156,17 @@ type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
 
+// uploadBufs are ReadFrom's buffers: a mirror of 10,000 small files must
+// not allocate 256 KiB for each.
+var uploadBufs = sync.Pool{New: func() any { b := make([]byte, 256<<10); return &b }}
+
 // ReadFrom moves an upload in 256 KiB writes. The library's upload is an
 // io.Copy, which would otherwise write 32 KiB at a time: a syscall each,
 // half the speed of lftp on loopback.
 func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
-	buf := make([]byte, 256<<10)
+	bp := uploadBufs.Get().(*[]byte)
+	defer uploadBufs.Put(bp)
+	buf := *bp
 	var total int64
 	for {
 		n, err := r.Read(buf)

@@ -8,6 +8,7 @@ package pipeline
 import (
 	"errors"
 	"io"
+	"sync"
 )
 
 // Sizes of the ring: 4 buffers of 256 KiB keep both sides busy while a
@@ -22,15 +23,37 @@ const (
 // buffer (src is not closed: the caller owns it).
 func Copy(dst io.Writer, src io.Reader) (int64, error) { return CopySize(dst, src, bufferSize) }
 
+// ring holds the buffers of one copy. Rings are pooled: a mirror of
+// 10,000 small files would otherwise allocate (and zero) 10 GiB.
+type ring struct {
+	size int
+	bufs [buffers][]byte
+}
+
+var rings sync.Pool
+
+func getRing(size int) *ring {
+	if r, ok := rings.Get().(*ring); ok && r.size == size {
+		return r
+	}
+	r := &ring{size: size}
+	for i := range r.bufs {
+		r.bufs[i] = make([]byte, size)
+	}
+	return r
+}
+
 // CopySize is Copy with buffers of size bytes (each write is at most that).
 func CopySize(dst io.Writer, src io.Reader, size int) (int64, error) {
 	if size <= 0 {
 		size = bufferSize
 	}
+	rg := getRing(size)
+	defer rings.Put(rg)
 	free := make(chan []byte, buffers)
 	full := make(chan []byte, buffers)
-	for range buffers {
-		free <- make([]byte, size)
+	for _, b := range rg.bufs {
+		free <- b
 	}
 	stop := make(chan struct{})
 	readErr := make(chan error, 1)
