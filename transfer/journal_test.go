@@ -178,3 +178,50 @@ func TestSecondQueueOnTheSameJournalRunsWithoutIt(t *testing.T) {
 		t.Errorf("restored %+v, want the one done job", snap)
 	}
 }
+
+// TestSetPasswordCompletesRestoredJobs: without a Restore callback (the
+// user logs in through a dialog after start), SetPassword gives restored
+// jobs their password, and they run with it.
+func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, "a.jsonl")
+	a := newRig(t, Options{JournalPath: journal})
+	a.local.dirs["/home"] = true
+	data := randBytes(t, 300_000)
+	a.remote.put("/srv/two", data)
+	g := newGate(t, 100_000)
+	a.remote.readHook = g.hook
+	id := a.q.Add(a.download("/srv/two", "/home/two"))
+	g.wait(t)
+	crashed := filepath.Join(dir, "crashed.jsonl")
+	b, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(crashed, b, 0o600)
+	var mu sync.Mutex
+	var passwords []string
+	next := newRigOn(t, Options{JournalPath: crashed,
+		Dial: func(ctx context.Context, c session.Config) (session.FS, error) {
+			mu.Lock()
+			passwords = append(passwords, c.Password)
+			mu.Unlock()
+			return a.remote.dial(ctx, c)
+		}}, a.remote, a.local)
+	if st, ok := next.q.Get(id); !ok || st.State != Paused || st.Src.Remote.Password != "" {
+		t.Fatalf("restored job %+v: want it paused and without a password", st)
+	}
+	other := fakeServer
+	other.User = "someone-else"
+	other.Password = "wrong"
+	next.q.SetPassword(other) // another login: not this job's
+	next.q.SetPassword(fakeServer)
+	next.q.ResumeAll()
+	next.wait(id, Done)
+	mustFile(t, a.local, "/home/two", data)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(passwords) == 0 || passwords[0] != fakeServer.Password {
+		t.Fatalf("dialled with passwords %q, want the one given to SetPassword", passwords)
+	}
+}

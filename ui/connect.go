@@ -166,6 +166,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	}
 	old := l.fs
 	l.fs, l.state, m.form = msg.FS, readConnState(msg.FS), nil
+	m.q.SetPassword(c) // jobs from the journal for this login can resume now
 	m.setStatus("connected to "+msg.FS.Label(), false)
 	if note := restoredNote(m.queue.Jobs()); m.resumeHint && note != "" {
 		m.setStatus("connected to "+msg.FS.Label()+" · "+note, false)
