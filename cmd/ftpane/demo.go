@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/adrg/xdg"
+
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/session/ftpd"
 )
@@ -46,7 +48,13 @@ func runDemo(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		cfg.User, cfg.Password = user, pass
-		return runTUI(clientArgs{Remote: &cfg, Stdin: stdin, Stdout: stdout, Stderr: stderr})
+		st, err := loadSettings(configPath(xdg.ConfigHome))
+		if err != nil {
+			fmt.Fprintf(stderr, "ftpane demo: %v\n", err)
+			return 2
+		}
+		st.applyTo(&cfg)
+		return runTUI(clientArgs{Remote: &cfg, Settings: st, Stdin: stdin, Stdout: stdout, Stderr: stderr})
 	}
 	fmt.Fprintf(stdout, "Demo server on ftp://%s@%s/\n", user, srv.Addr())
 	fmt.Fprintf(stdout, "  user:      %s\n  password:  %s\n", user, pass)

@@ -17,13 +17,14 @@ type clientArgs struct {
 	// Template holds the connection flags (TLS, --insecure, -A, --encoding)
 	// even when no host is given, for a later open or connect dialog.
 	Template  session.Config
-	Verbose   bool   // -v: show every server reply
-	Debug     bool   // -d: also show every command sent
-	NoPrompt  bool   // -i
-	NoNetrc   bool   // -n
-	NoGlob    bool   // -g
-	NetrcNote string // why ~/.netrc was not used, shown once
-	Batch     string // -b FILE: run the commands in FILE without the TUI
+	Verbose   bool     // -v: show every server reply
+	Debug     bool     // -d: also show every command sent
+	NoPrompt  bool     // -i
+	NoNetrc   bool     // -n
+	NoGlob    bool     // -g
+	NetrcNote string   // why ~/.netrc was not used, shown once
+	Batch     string   // -b FILE: run the commands in FILE without the TUI
+	Settings  settings // config.toml
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer

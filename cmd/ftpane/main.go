@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 )
 
@@ -39,6 +40,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	if a.Settings, err = loadSettings(configPath(xdg.ConfigHome)); err != nil {
+		fmt.Fprintf(stderr, "ftpane: %v\n", err)
+		return 2
+	}
+	a.Settings.applyTo(&a.Template)
+	if a.Remote != nil {
+		a.Settings.applyTo(a.Remote)
+	}
 	if a.Batch != "" || !isTerminal(stdin) {
 		return runBatch(a)
 	}

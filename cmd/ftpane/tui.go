@@ -21,7 +21,9 @@ func runTUI(a clientArgs) int {
 	if editor == "" {
 		editor = os.Getenv("EDITOR")
 	}
-	q, qErr := transfer.New(transfer.Options{Restore: restorePassword(a.Remote)})
+	qo := a.Settings.queueOptions()
+	qo.Restore = restorePassword(a.Remote)
+	q, qErr := transfer.New(qo)
 	defer q.Close()
 	if qErr != nil && keysErr == nil {
 		keysErr = fmt.Errorf("transfer queue: %w (jobs are not kept)", qErr)

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ftpane/ftpane/assets"
+	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
+)
+
+// settings is config.toml: the defaults in assets/config.toml, overridden
+// by the user's file.
+type settings struct {
+	Transfer struct {
+		Workers             int      `toml:"workers"`
+		SegmentThresholdMiB int64    `toml:"segment_threshold_mib"`
+		Segments            int      `toml:"segments"`
+		ASCIIExtensions     []string `toml:"ascii_extensions"`
+	} `toml:"transfer"`
+	Connection struct {
+		TimeoutSeconds   int `toml:"timeout_seconds"`
+		KeepaliveSeconds int `toml:"keepalive_seconds"`
+	} `toml:"connection"`
+}
+
+// configPath is config.toml in the XDG config folder.
+func configPath(configHome string) string {
+	return filepath.Join(configHome, "ftpane", "config.toml")
+}
+
+// loadSettings reads the defaults, then path when it exists. A syntax
+// error, an unknown key or a value out of range names the file and the
+// key, so a typo is never silently ignored.
+func loadSettings(path string) (settings, error) {
+	var s settings
+	if _, err := toml.Decode(assets.DefaultConfig, &s); err != nil {
+		return s, fmt.Errorf("built-in config: %w", err)
+	}
+	md, err := toml.DecodeFile(path, &s)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return s, fmt.Errorf("%s: %w", path, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		keys := make([]string, len(u))
+		for i, k := range u {
+			keys[i] = k.String()
+		}
+		return s, fmt.Errorf("%s: unknown setting %s", path, strings.Join(keys, ", "))
+	}
+	return s, s.check(path)
+}
+
+func (s settings) check(path string) error {
+	t, c := s.Transfer, s.Connection
+	switch {
+	case t.Workers < 1 || t.Workers > transfer.MaxWorkers:
+		return fmt.Errorf("%s: transfer.workers is %d: must be 1 to %d", path, t.Workers, transfer.MaxWorkers)
+	case t.SegmentThresholdMiB < 0:
+		return fmt.Errorf("%s: transfer.segment_threshold_mib must not be negative", path)
+	case t.Segments < 1 || t.Segments > transfer.MaxWorkers:
+		return fmt.Errorf("%s: transfer.segments is %d: must be 1 to %d", path, t.Segments, transfer.MaxWorkers)
+	case c.TimeoutSeconds < 1:
+		return fmt.Errorf("%s: connection.timeout_seconds must be at least 1", path)
+	case c.KeepaliveSeconds < 1:
+		return fmt.Errorf("%s: connection.keepalive_seconds must be at least 1", path)
+	}
+	return nil
+}
+
+// queueOptions are the transfer queue's settings.
+func (s settings) queueOptions() transfer.Options {
+	o := transfer.Options{Workers: s.Transfer.Workers, Segments: s.Transfer.Segments,
+		ASCIIExt: s.Transfer.ASCIIExtensions}
+	o.SegmentThreshold = s.Transfer.SegmentThresholdMiB << 20
+	if o.SegmentThreshold == 0 {
+		o.SegmentThreshold = 1 << 62 // off
+	}
+	return o
+}
+
+// applyTo sets a connection's timeout and keepalive.
+func (s settings) applyTo(c *session.Config) {
+	c.Timeout = time.Duration(s.Connection.TimeoutSeconds) * time.Second
+	c.Keepalive = time.Duration(s.Connection.KeepaliveSeconds) * time.Second
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+func TestSettingsDefaults(t *testing.T) {
+	s, err := loadSettings(filepath.Join(t.TempDir(), "none.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := s.queueOptions()
+	if o.Workers != 4 || o.SegmentThreshold != 64<<20 || o.Segments != 4 || len(o.ASCIIExt) != 0 {
+		t.Fatalf("defaults %+v", o)
+	}
+	var c session.Config
+	s.applyTo(&c)
+	if c.Timeout != 30*time.Second || c.Keepalive != time.Minute {
+		t.Fatalf("connection defaults %v %v", c.Timeout, c.Keepalive)
+	}
+}
+
+func TestSettingsFromFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(p, []byte("[transfer]\nworkers = 8\nsegment_threshold_mib = 0\nascii_extensions = [\"txt\", \".csv\"]\n"+
+		"[connection]\ntimeout_seconds = 5\n"), 0o600)
+	s, err := loadSettings(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := s.queueOptions()
+	if o.Workers != 8 || o.SegmentThreshold < 1<<60 || strings.Join(o.ASCIIExt, ",") != "txt,.csv" || o.Segments != 4 {
+		t.Fatalf("from file: %+v (segment_threshold_mib = 0 must turn segmenting off)", o)
+	}
+	var c session.Config
+	s.applyTo(&c)
+	if c.Timeout != 5*time.Second || c.Keepalive != time.Minute {
+		t.Fatalf("connection: %v %v", c.Timeout, c.Keepalive)
+	}
+}
+
+func TestBadSettingsNameTheKey(t *testing.T) {
+	for body, want := range map[string]string{
+		"[transfer]\nwrokers = 3\n":           "unknown setting transfer.wrokers",
+		"[transfer]\nworkers = 17\n":          "transfer.workers is 17: must be 1 to 16",
+		"[connection]\ntimeout_seconds = 0\n": "connection.timeout_seconds must be at least 1",
+		"[transfer\n":                         "toml: line",
+	} {
+		p := filepath.Join(t.TempDir(), "config.toml")
+		os.WriteFile(p, []byte(body), 0o600)
+		if _, err := loadSettings(p); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%q: want an error naming %s and %q, got %v", body, p, want, err)
+		}
+	}
+}
+
+// TestBadConfigStopsTheStart: a user's typo is a start-up error (exit 2,
+// one line), never silently ignored.
+func TestBadConfigStopsTheStart(t *testing.T) {
+	home := t.TempDir()
+	os.MkdirAll(filepath.Join(home, "ftpane"), 0o755)
+	os.WriteFile(filepath.Join(home, "ftpane", "config.toml"), []byte("[transfer]\nworkers = 0\n"), 0o600)
+	t.Setenv("XDG_CONFIG_HOME", home)
+	reloadXDG(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"-b", "/dev/null"}, strings.NewReader(""), &out, &errb); code != 2 ||
+		!strings.Contains(errb.String(), "transfer.workers is 0") {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func reloadXDG(t *testing.T) {
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+}
