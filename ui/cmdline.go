@@ -214,7 +214,7 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 		m.setStatus("done: "+msg.line, false)
 		m.followHash(msg.line)
 	}
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.followSettings(msg.line)}
 	for i := range m.panes { // the command may have changed either side
 		if m.panes[i].FS() != nil && m.panes[i].Dir() != "" {
 			cmds = append(cmds, m.panes[i].Reload())
@@ -296,5 +296,33 @@ func (m *Model) followHash(line string) {
 		m.queue.ToggleHash()
 	case f[1] == "on" || f[1] == "off":
 		m.queue.SetHash(f[1] == "on")
+	}
+}
+
+// followSettings carries the type and passive commands over to the
+// focused connection, so the header and the transfers started from the
+// panes use what the command line set (the shell runs on a connection of
+// its own).
+func (m Model) followSettings(line string) tea.Cmd {
+	switch shell.CommandName(line) {
+	case "type", "ascii", "binary", "image", "passive":
+	default:
+		return nil
+	}
+	i := m.linked()
+	r, ok := m.sh.Remote(), i >= 0
+	if !ok || r == nil {
+		return nil
+	}
+	fsys := m.links[i].fs
+	s, ok := fsys.(settable)
+	if !ok {
+		return nil
+	}
+	typ, passive := r.Type(), r.Passive()
+	return func() tea.Msg {
+		err := s.SetType(context.Background(), typ)
+		s.SetPassive(passive)
+		return settingMsg{pane: i, fs: fsys, state: readConnState(fsys), err: err}
 	}
 }

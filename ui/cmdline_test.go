@@ -10,6 +10,7 @@ import (
 
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/ftpd"
 )
 
 // newCmdTest is a connected model whose command line cannot reach the
@@ -89,4 +90,33 @@ func TestHashCommandSwitchesTheBar(t *testing.T) {
 	m = typeText(t, m, "hash on")
 	m = press(t, m, "enter")
 	wantScreen(t, m, "[#####.....]")
+}
+
+// TestCommandLineTypeFollowsTheHeader: ascii and passive typed at the
+// command line (with prefixes) change the focused connection, so the
+// header and new transfers use them, not only the shell's own connection.
+func TestCommandLineTypeFollowsTheHeader(t *testing.T) {
+	srv, err := ftpd.Start(ftpd.Options{Dir: t.TempDir(), Addr: "127.0.0.1:0", User: "u", Pass: "pw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	cfg, _ := session.ParseURL("ftp://u:pw@" + srv.Addr())
+	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, Remote: &cfg})
+	m = send(t, m, windowSize(100, 30))
+	m = run(t, m, m.Init())
+	wantScreen(t, m, "binary · passive")
+	m = press(t, m, ":")
+	m = typeText(t, m, "asc")
+	m = press(t, m, "enter")
+	m = drainSink(t, m)
+	m = press(t, m, ":")
+	m = typeText(t, m, "passive")
+	m = press(t, m, "enter")
+	m = drainSink(t, m)
+	wantScreen(t, m, "ascii · active")
+	r := m.links[m.linked()].fs.(*session.Remote)
+	if r.Type() != session.TypeASCII || r.Passive() {
+		t.Fatalf("the pane's connection is %v, passive %v: want ascii, active", r.Type(), r.Passive())
+	}
 }

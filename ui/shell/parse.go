@@ -122,6 +122,21 @@ func Expand(line string, args []string, i string) string {
 	return b.String()
 }
 
+// CommandName is the full name of the command a line starts with, as the
+// interpreter resolves it (aliases and unambiguous prefixes: "bin" is
+// "binary"); "" when the line names no single command.
+func CommandName(line string) string {
+	words, err := Split(line)
+	if err != nil || len(words) == 0 {
+		return ""
+	}
+	c, err := lookup(words[0])
+	if err != nil {
+		return ""
+	}
+	return c.name
+}
+
 // lookup finds a command by name, alias, or an unambiguous prefix of one.
 func lookup(name string) (*command, error) {
 	name = strings.ToLower(name)
