@@ -29,6 +29,8 @@ type Queue struct {
 	byID   map[ID]*job
 	nextID ID
 	closed bool
+	// changed is closed and replaced at every event, waking Wait.
+	changed chan struct{}
 }
 
 // job is a Job with its running state. Fields are guarded by Queue.mu.
@@ -289,6 +291,10 @@ func (q *Queue) setLocked(j *job, s State, k EventKind) {
 }
 
 func (q *Queue) emitLocked(j *job, k EventKind) {
+	if q.changed != nil {
+		close(q.changed) // wakes every Wait
+	}
+	q.changed = make(chan struct{})
 	q.bus.push(Event{Kind: k, ID: j.st.ID, State: j.st.State, Done: j.st.Done, Total: j.st.Total,
 		Rate: j.st.Rate, ETA: j.st.ETA, Err: j.st.Err, Note: j.st.Note})
 }

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/shell"
 )
@@ -59,9 +60,11 @@ func newInput() textinput.Model {
 }
 
 // newShell builds the interpreter; what it prints and where lcd goes come
-// back through the sink, since it runs on a command's goroutine.
-func newShell(o Options, s *sink) *shell.Shell {
+// back through the sink, since it runs on a command's goroutine. Its
+// transfers go through the queue, so they show in the queue pane.
+func newShell(o Options, s *sink, q *transfer.Queue) *shell.Shell {
 	return shell.New(shell.Options{Out: &lineWriter{sink: s}, Dial: o.ShellDial,
+		Transferer: shell.Queued{Q: q, Direct: shell.Direct{}},
 		OnLocalDir: func(dir string) { s.send(localDirMsg{dir}) }})
 }
 

@@ -120,3 +120,32 @@ func TestCommandLineTypeFollowsTheHeader(t *testing.T) {
 		t.Fatalf("the pane's connection is %v, passive %v: want ascii, active", r.Type(), r.Passive())
 	}
 }
+
+// TestCommandLineGetGoesThroughTheQueue: a get typed at the command line
+// is a queue job (so it shows in the queue pane and resumes), and the
+// bytes land on disk.
+func TestCommandLineGetGoesThroughTheQueue(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "a.bin"), []byte(strings.Repeat("x", 70000)), 0o644)
+	srv, err := ftpd.Start(ftpd.Options{Dir: root, Addr: "127.0.0.1:0", User: "u", Pass: "pw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	cfg, _ := session.ParseURL("ftp://u:pw@" + srv.Addr())
+	m := New(Options{Keys: keymap.Default(), Local: session.Local{}, NoColor: true, Still: true, Remote: &cfg})
+	m = send(t, m, windowSize(100, 30))
+	m = run(t, m, m.Init())
+	target := filepath.Join(t.TempDir(), "got.bin")
+	m = press(t, m, ":")
+	m = typeText(t, m, "get a.bin "+target)
+	m = press(t, m, "enter")
+	m = drainSink(t, m)
+	if b, err := os.ReadFile(target); err != nil || len(b) != 70000 {
+		t.Fatalf("got %d bytes, %v", len(b), err)
+	}
+	jobs := m.q.Snapshot()
+	if len(jobs) != 1 || jobs[0].DstPath != target || jobs[0].State.String() != "done" {
+		t.Fatalf("queue %+v: want the get as one finished job", jobs)
+	}
+}
