@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -63,9 +65,50 @@ func newInput() textinput.Model {
 // back through the sink, since it runs on a command's goroutine. Its
 // transfers go through the queue, so they show in the queue pane.
 func newShell(o Options, s *sink, q *transfer.Queue) *shell.Shell {
-	return shell.New(shell.Options{Out: &lineWriter{sink: s}, Dial: o.ShellDial,
+	out := &lineWriter{sink: s}
+	return shell.New(shell.Options{Out: out, Dial: o.ShellDial,
 		Transferer: shell.Queued{Q: q, Direct: shell.Direct{}},
+		Shell:      bang(s, out),
 		OnLocalDir: func(dir string) { s.send(localDirMsg{dir}) }})
+}
+
+// shellExecMsg asks the root to hand the terminal to an interactive shell
+// (a bare ! at the command line) and to report on done when it exits.
+type shellExecMsg struct {
+	dir  string
+	done chan error
+}
+
+// bang runs the : line's ! command: "! cmd" with its output in the log,
+// a bare "!" as an interactive shell with the screen suspended (the
+// interpreter runs on a command's goroutine, so it asks the root).
+func bang(s *sink, out io.Writer) func(ctx context.Context, dir, command string) error {
+	return func(ctx context.Context, dir, command string) error {
+		if command != "" {
+			cmd := exec.CommandContext(ctx, "/bin/sh", "-c", command)
+			cmd.Dir, cmd.Stdout, cmd.Stderr = dir, out, out
+			return cmd.Run()
+		}
+		done := make(chan error, 1)
+		s.send(shellExecMsg{dir: dir, done: done})
+		select {
+		case err := <-done:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// execShell suspends the screen for an interactive shell.
+func execShell(msg shellExecMsg) tea.Cmd {
+	sh := os.Getenv("SHELL")
+	if sh == "" {
+		sh = "/bin/sh"
+	}
+	c := exec.Command(sh)
+	c.Dir = msg.dir
+	return tea.ExecProcess(c, func(err error) tea.Msg { msg.done <- err; return nil })
 }
 
 // lineWriter hands the shell's output to the log a line at a time.

@@ -149,3 +149,31 @@ func TestCommandLineGetGoesThroughTheQueue(t *testing.T) {
 		t.Fatalf("queue %+v: want the get as one finished job", jobs)
 	}
 }
+
+// TestBangAtTheCommandLine: "! cmd" prints into the log; a bare "!" asks
+// the root to suspend the screen for an interactive shell, and the
+// command line waits until that shell exits.
+func TestBangAtTheCommandLine(t *testing.T) {
+	s := newSink(true)
+	var out strings.Builder
+	run := bang(s, &out)
+	if err := run(context.Background(), t.TempDir(), "echo from-sh"); err != nil || !strings.Contains(out.String(), "from-sh") {
+		t.Fatalf("! echo: %q, %v", out.String(), err)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- run(context.Background(), t.TempDir(), "") }()
+	msg := (<-s.ch).(shellExecMsg)
+	m := newCmdTest(t, "")
+	if _, cmd := m.Update(msg); cmd == nil {
+		t.Fatal("a bare ! must give the terminal to a shell (tea.ExecProcess)")
+	}
+	select {
+	case <-errc:
+		t.Fatal("the command line must wait for the interactive shell to exit")
+	default:
+	}
+	msg.done <- nil // the shell exited
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+}

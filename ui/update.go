@@ -81,6 +81,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleJobEvent(msg)
 	case shellLineMsg, localDirMsg, historyMsg, completedMsg, shellDoneMsg:
 		return m.handleShell(msg)
+	case shellExecMsg:
+		return m, tea.Batch(execShell(msg), m.sink.listen())
 	}
 	return m.handleResult(msg)
 }
