@@ -187,8 +187,9 @@ func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
 		if e.IsDir() {
 			kind = transfer.KindTree
 		}
-		jobs = append(jobs, transfer.Job{Kind: kind, Src: plan.src, Dst: plan.dst,
-			SrcPath: plan.srcFS.Join(plan.srcDir, e.Name), DstPath: plan.dstFS.Join(plan.dstDir, e.Name),
+		src, dst := plan.srcFS.Join(plan.srcDir, e.Name), plan.dstFS.Join(plan.dstDir, e.Name)
+		m.logCopy(plan.srcFS, src, plan.dstFS, dst, e.IsDir(), plan.move)
+		jobs = append(jobs, transfer.Job{Kind: kind, Src: plan.src, Dst: plan.dst, SrcPath: src, DstPath: dst,
 			Size: e.Size, Type: plan.typ, Conflict: pol, Move: plan.move})
 	}
 	move := plan.move

@@ -177,15 +177,24 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	switch op.purpose {
 	case purposeMkdir:
 		m.setStatus("creating "+pane.Escape(vals[0])+"…", false)
+		name := fsys.Join(dir, strings.TrimSpace(vals[0]))
+		m.logFileOp(fsys, []string{"mkdir", name}, []string{"mkdir", name})
 		return m, mkdirCmd(fsys, i, dir, strings.TrimSpace(vals[0]))
 	case purposeRename:
 		m.setStatus("renaming "+pane.Escape(op.entries[0].Name)+"…", false)
+		from, to := fsys.Join(dir, op.entries[0].Name), fsys.Join(dir, strings.TrimSpace(vals[0]))
+		m.logFileOp(fsys, []string{"rename", from, to}, []string{"mv", from, to})
 		return m, renameCmd(fsys, i, dir, op.entries[0].Name, strings.TrimSpace(vals[0]))
 	case purposeDelete:
 		m.setStatus(fmt.Sprintf("deleting %d %s…", len(op.entries), plural(len(op.entries), "entry", "entries")), false)
+		m.logDelete(fsys, dir, op.entries)
 		return m, deleteCmd(fsys, i, dir, op.entries)
 	case purposeChmod:
 		m.setStatus("changing permissions…", false)
+		for _, e := range op.entries {
+			p := fsys.Join(dir, e.Name)
+			m.logFileOp(fsys, []string{"chmod", octal(vals[0]), p}, []string{"chmod", octal(vals[0]), p})
+		}
 		return m, chmodCmd(fsys, i, dir, op.entries, vals[0])
 	case purposeMarkGlob, purposeUnmarkGlob:
 		n, err := p.MarkGlob(vals[0], op.purpose == purposeMarkGlob)

@@ -86,6 +86,15 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // SetStyles changes the looks.
 func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 
+// Lines is the log's text, oldest first (as shown, escaped).
+func (m Model) Lines() []string {
+	out := make([]string, len(m.lines))
+	for i, l := range m.lines {
+		out[i] = l.text
+	}
+	return out
+}
+
 // Add appends a line (escaped: servers may send anything).
 func (m *Model) Add(k Kind, text string) {
 	if k == Error {
