@@ -69,6 +69,7 @@ func newShell(o Options, s *sink, q *transfer.Queue) *shell.Shell {
 	return shell.New(shell.Options{Out: out, Dial: o.ShellDial,
 		Transferer: shell.Queued{Q: q, Direct: shell.Direct{}},
 		Shell:      bang(s, out),
+		Prompter:   prompter{s},
 		OnLocalDir: func(dir string) { s.send(localDirMsg{dir}) }})
 }
 

@@ -32,6 +32,7 @@ const (
 	purposeCancelJob
 	purposeQuit
 	purposeInfo
+	purposePrompt
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -42,6 +43,7 @@ type pendingOp struct {
 	entries []session.Entry
 	plan    *copyPlan   // purposeConflict
 	job     transfer.ID // purposeCancelJob
+	prompt  *promptMsg  // purposePrompt
 }
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -151,6 +153,10 @@ func (m Model) handleFormKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if !ok {
 		m.form = nil
+		if m.pending.purpose == purposePrompt {
+			m.answerPrompt(nil, false)
+			return m, nil
+		}
 		if m.pending.purpose == purposeConnect && !m.status.err {
 			m.setStatus("not connected: c opens the connect dialog", false)
 		}
@@ -166,6 +172,9 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 		return m.submitConnect(vals)
 	case purposeInfo:
 		m.form = nil
+		return m, nil
+	case purposePrompt:
+		m.answerPrompt(vals, true)
 		return m, nil
 	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit:
 		m.form = nil

@@ -83,6 +83,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleShell(msg)
 	case shellExecMsg:
 		return m, tea.Batch(execShell(msg), m.sink.listen())
+	case promptMsg:
+		return m.openPrompt(msg)
 	}
 	return m.handleResult(msg)
 }
