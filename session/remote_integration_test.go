@@ -175,6 +175,7 @@ func runSuite(t *testing.T, target testsrv.Target, v variant) {
 	})
 	t.Run("resume", func(t *testing.T) { testResume(t, r, target, file, data) })
 	t.Run("listing", func(t *testing.T) { testListing(t, r, dir, int64(len(data))) })
+	t.Run("streamed listing", func(t *testing.T) { testListEach(t, r, target, dir) })
 	t.Run("abort", func(t *testing.T) {
 		// Servers differ in how they end an aborted transfer, and timing
 		// decides which path they take: abort many times.
@@ -257,6 +258,52 @@ func testListing(t *testing.T, r *session.Remote, dir string, size int64) {
 	st, err := r.Stat(ctx, path.Join(dir, "data with space.bin"))
 	if err != nil || st.Size != size || st.Kind != session.KindFile {
 		t.Fatalf("stat: %+v, %v", st, err)
+	}
+}
+
+// testListEach reads a folder entry by entry, then stops a listing after a
+// few entries: the caller's error comes back and the session stays in step.
+func testListEach(t *testing.T, r *session.Remote, target testsrv.Target, dir string) {
+	ctx := context.Background()
+	many := path.Join(dir, "many")
+	if err := r.Mkdir(ctx, many); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	want := map[string]bool{}
+	for i := range n {
+		name := fmt.Sprintf("entry-%04d-with-a-long-name-to-fill-the-data-connection.dat", i)
+		want[name] = true
+		if err := os.WriteFile(filepath.Join(target.Root, filepath.FromSlash(many), name), []byte("x"), 0o644); err != nil {
+			t.Fatalf("creating the folder's files on the server's disk: %v", err)
+		}
+	}
+	got := map[string]bool{}
+	if _, err := r.ListEach(ctx, many, func(e session.Entry) error {
+		if got[e.Name] || !want[e.Name] || e.Size != 1 {
+			return fmt.Errorf("unexpected entry %+v", e)
+		}
+		got[e.Name] = true
+		return nil
+	}); err != nil || len(got) != n {
+		t.Fatalf("ListEach: %d of %d entries, %v", len(got), n, err)
+	}
+	stop := errors.New("enough")
+	calls := 0
+	_, err := r.ListEach(ctx, many, func(session.Entry) error {
+		if calls++; calls == 5 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || calls != 5 {
+		t.Fatalf("listing stopped by the caller: %d calls, error %v; want 5 and the caller's error", calls, err)
+	}
+	if pwd, err := r.Pwd(ctx); err != nil || pwd != dir {
+		t.Fatalf("after a stopped listing, PWD = %q, %v; want %q (out of step?)", pwd, err, dir)
+	}
+	if l, err := r.List(ctx, many); err != nil || len(l.Entries) != n {
+		t.Fatalf("listing after a stopped one: %d entries, %v; want %d", len(l.Entries), err, n)
 	}
 }
 

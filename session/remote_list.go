@@ -16,32 +16,70 @@ import (
 // becomes an entry; lines no parser understands are kept as Unknown and
 // counted in the listing's warnings.
 func (r *Remote) List(ctx context.Context, dir string) (Listing, error) {
-	if err := checkArg(dir); err != nil {
-		return Listing{}, fmt.Errorf("ls: %w", err)
-	}
-	var lines []string
-	var mlsd bool
-	err := r.do(ctx, "ls "+dir, true, func() (err error) {
-		lines, mlsd, err = r.listLines(dir)
-		return err
+	l := Listing{Dir: dir}
+	warnings, err := r.ListEach(ctx, dir, func(e Entry) error {
+		l.Entries = append(l.Entries, e)
+		return nil
 	})
 	if err != nil {
 		return Listing{}, err
 	}
-	return buildListing(dir, lines, mlsd, time.Now()), nil
+	l.Warnings = warnings
+	return l, nil
 }
 
-func (r *Remote) listLines(dir string) ([]string, bool, error) {
-	if _, ok := r.w.feats["MLST"]; ok {
-		lines, err := r.w.dataLines(join("MLSD", dir))
-		return lines, true, err
+// ListEach reads a folder as List does, but hands each entry to fn as its
+// line arrives instead of keeping them: writing a folder of 100,000
+// entries to a file needs no memory per entry. An error from fn stops the
+// listing (the transfer is aborted) and is returned. A dropped connection
+// is retried only while fn has seen nothing, so no entry comes twice.
+func (r *Remote) ListEach(ctx context.Context, dir string, fn func(Entry) error) (warnings []string, err error) {
+	if err := checkArg(dir); err != nil {
+		return nil, fmt.Errorf("ls: %w", err)
 	}
-	lines, err := r.w.dataLines(join("LIST -a", dir))
+	p := lineParser{now: time.Now()}
+	var fnErr, last error
+	err = r.do(ctx, "ls "+dir, true, func() error {
+		if p.delivered > 0 {
+			return last // a retry would hand fn the same entries again
+		}
+		last = r.listLines(dir, &p.mlsd, func(line string) error {
+			e, ok := p.parse(line)
+			if !ok {
+				return nil
+			}
+			p.delivered++
+			if err := fn(e); err != nil {
+				fnErr = err
+				return err
+			}
+			return nil
+		})
+		return last
+	})
+	if fnErr != nil {
+		return nil, fnErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p.warnings(), nil
+}
+
+// listLines runs MLSD, or LIST -a (LIST when -a is refused), handing each
+// line to each; *mlsd says which it was.
+func (r *Remote) listLines(dir string, mlsd *bool, each func(string) error) error {
+	if _, ok := r.w.feats["MLST"]; ok {
+		*mlsd = true
+		return r.w.dataLines(join("MLSD", dir), each)
+	}
+	*mlsd = false
+	err := r.w.dataLines(join("LIST -a", dir), each)
 	var re *ReplyError
 	if errors.As(err, &re) && re.Code >= 500 && !r.w.broken {
-		lines, err = r.w.dataLines(join("LIST", dir))
+		err = r.w.dataLines(join("LIST", dir), each)
 	}
-	return lines, false, err
+	return err
 }
 
 func join(verb, arg string) string {
@@ -51,52 +89,82 @@ func join(verb, arg string) string {
 	return verb + " " + arg
 }
 
-// dataLines runs a listing command and returns its lines.
-func (w *wire) dataLines(line string) ([]string, error) {
+// dataLines runs a listing command and hands each line, without its line
+// end, to each. After an error from each the rest of the listing is read
+// and dropped rather than aborted: pure-ftpd sends the unsent rest of an
+// aborted listing ahead of the next one (found by testListEach).
+func (w *wire) dataLines(line string, each func(string) error) error {
 	dc, _, err := w.dataCommand(line)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	dc.decodeWith(w.codec)
-	var lines []string
 	sc := bufio.NewScanner(dc)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	var eachErr error
 	for sc.Scan() {
-		lines = append(lines, strings.TrimRight(sc.Text(), "\r"))
+		if eachErr == nil {
+			eachErr = each(strings.TrimRight(sc.Text(), "\r"))
+		}
 	}
 	_, err = w.finishData(dc, sc.Err())
-	return lines, err
+	if eachErr != nil {
+		return eachErr
+	}
+	return err
+}
+
+// lineParser turns listing lines into entries, counting the lines no
+// parser understood.
+type lineParser struct {
+	mlsd      bool
+	now       time.Time
+	unknown   int
+	delivered int
+}
+
+// parse reads one line; ok is false for lines that are not entries (blank
+// lines, "total N", "." and "..").
+func (p *lineParser) parse(line string) (Entry, bool) {
+	if line == "" {
+		return Entry{}, false
+	}
+	var e Entry
+	var ok bool
+	if p.mlsd {
+		e, ok = parseMLSDLine(line)
+	} else {
+		e, ok = parseLISTLine(line, p.now)
+	}
+	if !ok {
+		if !p.mlsd && isTotalLine(line) {
+			return Entry{}, false
+		}
+		e = Entry{Name: line, Kind: KindUnknown, Raw: line}
+		p.unknown++
+	}
+	if e.Name == "." || e.Name == ".." {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+func (p *lineParser) warnings() []string {
+	if p.unknown == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%d listing line(s) in an unknown format are shown as they came", p.unknown)}
 }
 
 func buildListing(dir string, lines []string, mlsd bool, now time.Time) Listing {
 	l := Listing{Dir: dir, Entries: make([]Entry, 0, len(lines))}
-	unknown := 0
+	p := lineParser{mlsd: mlsd, now: now}
 	for _, line := range lines {
-		if line == "" {
-			continue
+		if e, ok := p.parse(line); ok {
+			l.Entries = append(l.Entries, e)
 		}
-		var e Entry
-		var ok bool
-		if mlsd {
-			e, ok = parseMLSDLine(line)
-		} else {
-			e, ok = parseLISTLine(line, now)
-		}
-		if !ok {
-			if !mlsd && isTotalLine(line) {
-				continue
-			}
-			e, ok = Entry{Name: line, Kind: KindUnknown, Raw: line}, true
-			unknown++
-		}
-		if e.Name == "." || e.Name == ".." {
-			continue
-		}
-		l.Entries = append(l.Entries, e)
 	}
-	if unknown > 0 {
-		l.Warnings = append(l.Warnings, fmt.Sprintf("%d listing line(s) in an unknown format are shown as they came", unknown))
-	}
+	l.Warnings = p.warnings()
 	return l
 }
 

@@ -83,35 +83,36 @@ func (s *Shell) longList(ctx context.Context, w io.Writer, dir string) error {
 	return s.longListAll(ctx, w, dir, false)
 }
 
-// longListAll is longList, with the dot files when all is set.
+// longListAll is longList, with the dot files when all is set. Entries
+// are written as they arrive, so a huge folder costs no memory per entry.
 func (s *Shell) longListAll(ctx context.Context, w io.Writer, dir string, all bool) error {
-	l, err := s.cur.remote.List(ctx, dir)
-	if err != nil && dir != "" {
+	write := func(e session.Entry) error {
+		hidden := strings.HasPrefix(e.Name, ".") && (!all || e.Name == "." || e.Name == "..")
+		if hidden && e.Name != dir && e.Kind != session.KindUnknown {
+			return nil
+		}
+		line := e.Raw
+		if line == "" || isFacts(line) {
+			line = formatEntry(e)
+		}
+		_, err := io.WriteString(w, line+"\n")
+		return err
+	}
+	wrote := false
+	_, err := s.cur.remote.ListEach(ctx, dir, func(e session.Entry) error {
+		wrote = true
+		return write(e)
+	})
+	if err != nil && dir != "" && !wrote {
 		// MLSD refuses a file: describe the file itself instead.
 		e, serr := s.cur.remote.Stat(ctx, dir)
 		if serr != nil || e.IsDir() {
 			return err
 		}
 		e.Name = dir
-		l, err = session.Listing{Entries: []session.Entry{e}}, nil
+		return write(e)
 	}
-	if err != nil {
-		return err
-	}
-	for _, e := range l.Entries {
-		hidden := strings.HasPrefix(e.Name, ".") && (!all || e.Name == "." || e.Name == "..")
-		if hidden && e.Name != dir && e.Kind != session.KindUnknown {
-			continue
-		}
-		line := e.Raw
-		if line == "" || isFacts(line) {
-			line = formatEntry(e)
-		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
-			return err
-		}
-	}
-	return nil
+	return err
 }
 
 // isFacts reports an MLSD line ("type=file;size=3; name").
