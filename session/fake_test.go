@@ -313,3 +313,66 @@ func TestEPRTFallsBackToPORT(t *testing.T) {
 		t.Fatalf("NLST in active mode via PORT: %q, %v", names, err)
 	}
 }
+
+// TestPipelinedEPSV: once an EPSV has worked, the next goes out in one
+// packet with its transfer command (the fake reads both before answering,
+// so a client waiting for 229 first would hang here). When a pipelined
+// EPSV fails, the command's own refusal is dropped, the data connection is
+// negotiated step by step and the command sent again: the caller sees only
+// its listing.
+func TestPipelinedEPSV(t *testing.T) {
+	data, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer data.Close()
+	port := data.Addr().(*net.TCPAddr).Port
+	serve := func(c *fakeConn, names string) {
+		c.send("150 here")
+		dc, err := data.Accept()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(dc, "%s\r\n", names)
+		dc.Close()
+		c.send("226 done")
+	}
+	epsv := fmt.Sprintf("229 Extended Passive Mode (|||%d|)", port)
+	cfg := startFake(t, func(c *fakeConn) {
+		c.login()
+		c.expect("EPSV") // the first: alone
+		c.send(epsv)
+		c.expect("NLST")
+		serve(c, "a")
+		c.expect("EPSV") // the second: with its command
+		c.expect("NLST")
+		c.send(epsv)
+		serve(c, "b")
+		c.expect("EPSV") // the third fails
+		c.expect("NLST")
+		c.send("500 EPSV not now", "425 Use PORT or PASV first")
+		c.expect("EPSV")
+		c.send("500 EPSV not understood")
+		c.expect("PASV")
+		c.send(fmt.Sprintf("227 Entering Passive Mode (127,0,0,1,%d,%d)", port>>8, port&255))
+		c.expect("NLST")
+		serve(c, "c")
+		c.expect("PASV") // and no more pipelining
+		c.send(fmt.Sprintf("227 Entering Passive Mode (127,0,0,1,%d,%d)", port>>8, port&255))
+		c.expect("NLST")
+		serve(c, "d")
+		c.expect("QUIT")
+	})
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, want := range []string{"a", "b", "c", "d"} {
+		names, err := r.NameList(context.Background(), "")
+		if err != nil || strings.Join(names, ",") != want {
+			t.Fatalf("NLST: %q, %v; want %q", names, err, want)
+		}
+	}
+}

@@ -42,13 +42,20 @@ type wire struct {
 	account string     // sent when the server answers PASS with 332
 	feats   map[string]string
 
-	passive  bool
-	dataTLS  *tls.Config // non-nil after PROT P
-	noEPSV   bool
-	noEPRT   bool
-	next     *dataConn // prepared for the library's next data dial
-	dataErr  error     // why the last preparation failed
-	serverIP net.IP
+	passive bool
+	dataTLS *tls.Config // non-nil after PROT P
+	noEPSV  bool
+	noEPRT  bool
+	// pipelineEPSV: EPSV worked here, so the next ones are sent in one
+	// packet with their transfer command; pendingEPSV is the data
+	// connection waiting for that command. noPipeline: a pipelined EPSV
+	// failed, never again on this connection.
+	pipelineEPSV bool
+	noPipeline   bool
+	pendingEPSV  *dataConn
+	next         *dataConn // prepared for the library's next data dial
+	dataErr      error     // why the last preparation failed
+	serverIP     net.IP
 
 	mu          sync.Mutex // guards cur and closed against interrupt
 	cur         *dataConn  // the data connection in use
@@ -171,11 +178,20 @@ func (w *wire) send(line string) error {
 	if err != nil {
 		return err // nothing was sent: the connection is still in step
 	}
+	if dc := w.pendingEPSV; dc != nil {
+		w.pendingEPSV = nil
+		return w.sendPipelined(dc, line, wireLine)
+	}
 	w.trace(TraceSent, maskSecrets(line))
+	return w.write(wireLine + "\r\n")
+}
+
+// write puts bytes on the control connection within the deadline.
+func (w *wire) write(b string) error {
 	if err := w.conn.SetWriteDeadline(time.Now().Add(w.timeout)); err != nil {
 		return w.fail(err)
 	}
-	if _, err := io.WriteString(w.conn, wireLine+"\r\n"); err != nil {
+	if _, err := io.WriteString(w.conn, b); err != nil {
 		return w.fail(err)
 	}
 	return nil

@@ -205,6 +205,7 @@ func (d *dataConn) cut() {
 
 // closeNow drops the connection without any goodbye.
 func (d *dataConn) closeNow() {
+	d.unpend()
 	if d.ln != nil {
 		d.ln.Close()
 	}
@@ -225,6 +226,7 @@ func (d *dataConn) Close() error {
 		return nil
 	}
 	d.closed = true
+	d.unpend()
 	d.w.setCur(nil)
 	d.mu.Lock()
 	cut := d.cutByUser
@@ -246,6 +248,13 @@ func (d *dataConn) Close() error {
 		d.w.queue(Reply{Code: codeTransferAborted, Lines: []string{"426 Transfer aborted by the client"}})
 	}
 	return err
+}
+
+// unpend withdraws a pipelined EPSV that no command has carried yet.
+func (d *dataConn) unpend() {
+	if d.w.pendingEPSV == d {
+		d.w.pendingEPSV = nil
+	}
 }
 
 func (d *dataConn) closePolitely() {

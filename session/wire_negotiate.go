@@ -20,26 +20,91 @@ func (w *wire) openData() (*dataConn, error) {
 }
 
 func (w *wire) openPassive() (*dataConn, error) {
+	if w.pipelineEPSV {
+		// EPSV goes out with the transfer command (send), saving a round
+		// trip per file: the server answers both, in order.
+		dc := &dataConn{w: w, tlsConf: w.dataTLS}
+		w.pendingEPSV = dc
+		return dc, nil
+	}
 	port, err := w.epsvPort()
 	if err != nil {
 		return nil, err
 	}
-	if port == 0 {
+	epsv := port != 0
+	if !epsv {
 		if port, err = w.pasvPort(); err != nil {
 			return nil, err
 		}
 	}
-	// The server's address in a PASV reply is never trusted: the data
-	// connection goes to the control connection's peer (no SSRF, no NAT
-	// confusion).
+	c, err := w.dialData(port)
+	if err != nil {
+		return nil, err
+	}
+	w.pipelineEPSV = epsv && !w.noPipeline
+	return &dataConn{w: w, raw: c, tlsConf: w.dataTLS}, nil
+}
+
+// dialData connects to the server's passive port. The address in a PASV
+// reply is never trusted: the data connection goes to the control
+// connection's peer (no SSRF, no NAT confusion).
+func (w *wire) dialData(port int) (net.Conn, error) {
 	addr := net.JoinHostPort(w.serverIP.String(), strconv.Itoa(port))
-	d := net.Dialer{Timeout: w.timeout}
+	// No TCP keepalive: the wire's deadlines catch a dead data connection,
+	// and a mirror of small files would pay its setsockopt calls per file.
+	d := net.Dialer{Timeout: w.timeout, KeepAlive: -1}
 	c, err := d.Dial("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("data connection to %s: %w", addr, err)
 	}
 	w.trace(TraceInfo, "data connection to "+addr)
-	return &dataConn{w: w, raw: c, tlsConf: w.dataTLS}, nil
+	return c, nil
+}
+
+// sendPipelined writes EPSV and line in one packet, reads EPSV's reply and
+// dials the data connection, leaving line's reply for the caller. Only
+// used once an EPSV on this connection has worked. When EPSV fails anyway,
+// line's reply (the server's "use PASV first") is read and dropped, the
+// data connection is negotiated the slow way, and line is sent again.
+func (w *wire) sendPipelined(dc *dataConn, line, wireLine string) error {
+	w.trace(TraceSent, "EPSV")
+	w.trace(TraceSent, maskSecrets(line))
+	if err := w.write("EPSV\r\n" + wireLine + "\r\n"); err != nil {
+		return err
+	}
+	rep, err := w.readReply()
+	if err != nil {
+		return err
+	}
+	if rep.Code == codeExtPassive {
+		port, perr := parseEPSV(rep.Text())
+		var c net.Conn
+		if perr == nil {
+			c, perr = w.dialData(port)
+		}
+		if perr != nil {
+			// The server now waits for a connection that will not come.
+			w.broken = true
+			return perr
+		}
+		dc.raw = c
+		return nil
+	}
+	w.pipelineEPSV, w.noPipeline = false, true
+	second, err := w.readReply()
+	if err != nil {
+		return err
+	}
+	if second.Code < 200 {
+		w.broken = true // a transfer started without a data connection
+		return &ReplyError{Op: "EPSV", Code: rep.Code, Msg: rep.Text()}
+	}
+	fresh, err := w.openPassive()
+	if err != nil {
+		return err
+	}
+	dc.raw = fresh.raw
+	return w.send(line)
 }
 
 // epsvPort returns 0 (and no error) when the server has no EPSV.
