@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -101,4 +102,143 @@ func TestMirrorOptions(t *testing.T) {
 	}
 	mustContain(t, "bad option", e.fail("mirror --bogus m"), "unknown option")
 	mustContain(t, "missing source", e.fail("mirror nope"), "550")
+}
+
+// hookFS is the local filesystem with a hook before each listing.
+type hookFS struct {
+	session.Local
+	beforeList func(p string) error
+}
+
+func (h hookFS) List(ctx context.Context, p string) (session.Listing, error) {
+	if err := h.beforeList(p); err != nil {
+		return session.Listing{}, err
+	}
+	return h.Local.List(ctx, p)
+}
+
+// countingXfer is Direct, counting finished copies on a channel.
+type countingXfer struct{ done chan string }
+
+func (c countingXfer) Transfer(ctx context.Context, req Request) (Result, error) {
+	res, err := Direct{}.Transfer(ctx, req)
+	if err == nil {
+		c.done <- req.DstPath
+	}
+	return res, err
+}
+
+// mirrorUp runs mirror -R of up to dst with the source's listings hooked,
+// as cmdMirror does.
+func mirrorUp(t *testing.T, e *env, args string, before func(string) error) error {
+	t.Helper()
+	o, err := parseMirror(strings.Fields(args))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &mirrorRun{s: e.sh, o: o, st: newTree(), dt: newTree()}
+	m.roots()
+	m.src = hookFS{beforeList: before}
+	_ = walk(context.Background(), m.dst, m.dstRoot, "", m.dt)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	_, walkErr, copyErr := m.run(ctx)
+	if walkErr == nil && o.del {
+		copyErr = errors.Join(copyErr, m.remove(ctx))
+	}
+	return errors.Join(walkErr, copyErr)
+}
+
+// TestMirrorCopiesWhileListing: files already found are copied while the
+// rest of the tree is still being listed. The last folder's listing waits
+// until a file has arrived at the server: a mirror that lists the whole
+// tree before copying anything never gets there.
+func TestMirrorCopiesWhileListing(t *testing.T) {
+	done := make(chan string, 100)
+	e := newEnv(t, func(o *Options) { o.Transferer = countingXfer{done: done} })
+	for _, n := range []string{"up/a/1", "up/a/2", "up/b/3", "up/z/4"} {
+		writeFile(t, filepath.Join(e.local, n), n)
+	}
+	var copiedFirst string
+	err := mirrorUp(t, e, "-R --parallel 2 up dst", func(p string) error {
+		if filepath.Base(p) != "z" {
+			return nil
+		}
+		select {
+		case copiedFirst = <-done:
+			return nil
+		case <-time.After(10 * time.Second):
+			return errors.New("no file was copied while the tree was being listed")
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copiedFirst == "" {
+		t.Fatal("the listing hook did not run")
+	}
+	for _, n := range []string{"a/1", "a/2", "b/3", "z/4"} {
+		if got, err := os.ReadFile(filepath.Join(e.root, "dst", n)); err != nil || string(got) != "up/"+n {
+			t.Errorf("dst/%s on the server: %q, %v", n, got, err)
+		}
+	}
+}
+
+// TestMirrorDeleteNeedsWholeSource: when part of the source cannot be
+// listed, --delete removes nothing: the files it did not see may be there.
+func TestMirrorDeleteNeedsWholeSource(t *testing.T) {
+	e := newEnv(t)
+	writeFile(t, filepath.Join(e.local, "up/a/1"), "1")
+	writeFile(t, filepath.Join(e.local, "up/b/2"), "2")
+	writeFile(t, filepath.Join(e.root, "dst/b/2"), "2")
+	writeFile(t, filepath.Join(e.root, "dst/b/keep"), "keep")
+	err := mirrorUp(t, e, "-R --delete up dst", func(p string) error {
+		if filepath.Base(p) == "b" {
+			return errors.New("permission denied")
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Fatalf("mirror with an unreadable source folder: %v, want the listing's error", err)
+	}
+	if !exists(filepath.Join(e.root, "dst/b/keep")) {
+		t.Fatal("--delete removed a target file although the source was not read completely")
+	}
+	if got, _ := os.ReadFile(filepath.Join(e.root, "dst/a/1")); string(got) != "1" {
+		t.Fatalf("the readable part was not copied: %q", got)
+	}
+}
+
+// TestJobQueueSpreadsFolders: connections take files from different
+// folders while there are folders enough.
+func TestJobQueueSpreadsFolders(t *testing.T) {
+	q := newJobQueue()
+	q.putFolder([]mirrorJob{{rel: "a/1"}, {rel: "a/2"}, {rel: "a/3"}})
+	q.putFolder([]mirrorJob{{rel: "b/1"}, {rel: "b/2"}})
+	q.putFolder([]mirrorJob{{rel: "c/1"}})
+	var got []string
+	var dones []func()
+	for range 3 {
+		j, done, ok := q.take()
+		if !ok {
+			t.Fatal("queue empty too early")
+		}
+		got = append(got, j.rel)
+		dones = append(dones, done)
+	}
+	if strings.Join(got, " ") != "a/1 b/1 c/1" {
+		t.Fatalf("three connections took %v, want one file from each folder", got)
+	}
+	dones[1]() // b's connection finished: it goes back to b, the least busy
+	if j, _, _ := q.take(); j.rel != "b/2" {
+		t.Fatalf("next take got %s, want b/2", j.rel)
+	}
+	q.close()
+	var rest []string
+	for j, _, ok := q.take(); ok; j, _, ok = q.take() {
+		rest = append(rest, j.rel)
+	}
+	if strings.Join(rest, " ") != "a/2 a/3" {
+		t.Fatalf("after close the queue drained %v, want a/2 a/3", rest)
+	}
 }
