@@ -9,6 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/ftpane/ftpane/session/netrc"
 	"github.com/ftpane/ftpane/ui/shell"
@@ -46,7 +49,14 @@ func runBatch(a clientArgs) int {
 	if a.Remote != nil {
 		template = *a.Remote
 	}
-	sh := shell.New(shell.Options{Template: template, Out: a.Stdout, Prompter: prompter, Verbose: a.Verbose,
+	// Output to a file or pipe is buffered and flushed after each command
+	// (a mirror prints a line per file); a terminal sees it as it comes.
+	out := &flushWriter{w: a.Stdout}
+	if prompter == nil && !isTerminalWriter(a.Stdout) {
+		out.buf = bufio.NewWriterSize(a.Stdout, 64<<10)
+	}
+	defer out.flush()
+	sh := shell.New(shell.Options{Template: template, Out: out, Prompter: prompter, Verbose: a.Verbose,
 		Debug: a.Debug, NoPrompt: a.NoPrompt, NoNetrc: a.NoNetrc, NoGlob: a.NoGlob,
 		NetrcPath: batchNetrc(a), Batch: prompter == nil})
 	defer sh.Close()
@@ -54,9 +64,11 @@ func runBatch(a clientArgs) int {
 	defer stop()
 	failed := false
 	if a.Remote != nil {
-		failed = report(a.Stderr, sh.Connect(ctx, *a.Remote))
+		err := sh.Connect(ctx, *a.Remote)
+		out.flush()
+		failed = report(a.Stderr, err)
 	}
-	if runScript(ctx, sh, in, a.Stderr) {
+	if runScript(ctx, sh, in, a.Stderr, out.flush) {
 		failed = true
 	}
 	if failed {
@@ -65,13 +77,15 @@ func runBatch(a clientArgs) int {
 	return 0
 }
 
-// runScript runs each line of in; it reports whether any failed.
-func runScript(ctx context.Context, sh *shell.Shell, in io.Reader, stderr io.Writer) bool {
+// runScript runs each line of in; it reports whether any failed. flush
+// runs after each command, before its error is reported.
+func runScript(ctx context.Context, sh *shell.Shell, in io.Reader, stderr io.Writer, flush func()) bool {
 	failed := false
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		err := sh.Run(ctx, strings.TrimSuffix(sc.Text(), "\r"))
+		flush()
 		if errors.Is(err, shell.ErrQuit) {
 			return failed
 		}
@@ -89,6 +103,7 @@ func runScript(ctx context.Context, sh *shell.Shell, in io.Reader, stderr io.Wri
 	}
 	if sh.Defining() {
 		sh.Run(ctx, "") // the end of the script ends a macdef
+		flush()
 	}
 	return failed
 }
@@ -111,4 +126,35 @@ func batchNetrc(a clientArgs) string {
 		return ""
 	}
 	return netrc.DefaultPath()
+}
+
+// flushWriter is batch mode's output: buf when buffered, else w itself.
+// A transfer's goroutine may write while the script goes on.
+type flushWriter struct {
+	mu  sync.Mutex
+	w   io.Writer
+	buf *bufio.Writer
+}
+
+func (f *flushWriter) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.buf != nil {
+		return f.buf.Write(p)
+	}
+	return f.w.Write(p)
+}
+
+func (f *flushWriter) flush() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.buf != nil {
+		_ = f.buf.Flush()
+	}
+}
+
+// isTerminalWriter reports whether w is an interactive terminal.
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

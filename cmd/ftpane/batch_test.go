@@ -139,3 +139,21 @@ func TestBatchMacdefAtEndOfScript(t *testing.T) {
 		t.Fatalf("a macro body line ran as a command: %q", out)
 	}
 }
+
+// TestBatchOutputOrder: output to a file is buffered, but each command's
+// output still comes before the error of the command after it, as a user
+// reading `ftpane -b script > log 2>&1` expects.
+func TestBatchOutputOrder(t *testing.T) {
+	host, port, _ := batchServer(t)
+	t.Chdir(t.TempDir())
+	var both strings.Builder
+	script := "user u pw-secret\npwd\ncd /nowhere\nmkdir made\nrmdir made\n"
+	if code := run([]string{"-n", "-v", host, port}, strings.NewReader(script), &both, &both); code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, both.String())
+	}
+	out := both.String()
+	pwd, cd, rmdir := strings.Index(out, "Remote directory: /"), strings.Index(out, "nowhere"), strings.Index(out, "made")
+	if pwd < 0 || cd < 0 || rmdir < 0 || !(pwd < cd && cd < rmdir) {
+		t.Fatalf("output out of order (pwd at %d, cd's error at %d, mkdir at %d):\n%s", pwd, cd, rmdir, out)
+	}
+}
