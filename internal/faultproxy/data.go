@@ -4,6 +4,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // data relays one data connection both ways, applying an armed fault.
@@ -14,6 +15,15 @@ func (p *Proxy) data(client net.Conn, addr string) {
 		return
 	}
 	p.dataConns.Add(1)
+	// Small kernel buffers on the proxy's sides: a stalled or cut relay
+	// must not have megabytes of the transfer parked in them (Linux grows
+	// a loopback receive buffer to 32 MiB).
+	for _, c := range []net.Conn{client, server} {
+		if tc, ok := c.(*net.TCPConn); ok {
+			_ = tc.SetReadBuffer(128 << 10)
+			_ = tc.SetWriteBuffer(128 << 10)
+		}
+	}
 	if !p.track(client, server) {
 		client.Close()
 		server.Close()
@@ -34,8 +44,16 @@ func (p *Proxy) data(client net.Conn, addr string) {
 func (p *Proxy) pipe(dst, src net.Conn, seen *atomic.Int64) {
 	defer func() { dst.Close(); src.Close() }()
 	buf := make([]byte, 32<<10)
+	start, relayed := time.Now(), int64(0)
 	for {
+		if rate := p.rate.Load(); rate > 0 {
+			// A slow link: never ahead of rate bytes per second.
+			due := start.Add(time.Duration(float64(relayed) / float64(rate) * float64(time.Second)))
+			time.Sleep(time.Until(due))
+			buf = buf[:min(len(buf), 16<<10)]
+		}
 		n, err := src.Read(buf)
+		relayed += int64(n)
 		if n > 0 {
 			chunk := buf[:n]
 			before := seen.Add(int64(n)) - int64(n)

@@ -36,6 +36,7 @@ type Proxy struct {
 	done      chan struct{} // closed by Close
 	dataBytes atomic.Int64
 	dataConns atomic.Int32
+	rate      atomic.Int64 // >0: data relayed at most this many bytes per second
 	refused   atomic.Int32
 }
 
@@ -84,6 +85,10 @@ func (p *Proxy) DataConns() int { return int(p.dataConns.Load()) }
 // (either way) is closed at that point. The channel is closed when it
 // happens.
 func (p *Proxy) CutDataAfter(n int64) <-chan struct{} { return p.arm(n, faultCut).hit }
+
+// ThrottleData relays data connections opened from now on at most
+// bytesPerSecond each way (0: full speed again): a slow link.
+func (p *Proxy) ThrottleData(bytesPerSecond int64) { p.rate.Store(bytesPerSecond) }
 
 // StallDataAfter arms a stall: the first data connection to relay n bytes
 // stops relaying, without closing, until release is called.
