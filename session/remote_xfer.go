@@ -166,34 +166,44 @@ func (r *Remote) upload(ctx context.Context, op, p string, store func(io.Reader)
 	if err := r.acquire(ctx); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", op, p, err)
 	}
-	pr, pw := io.Pipe()
-	up := &remoteWriter{pw: pw, done: make(chan error, 1)}
-	go func() {
-		defer r.release()
-		if r.w == nil || r.w.broken {
-			if err := r.reconnect(ctx); err != nil {
-				pr.CloseWithError(err)
-				up.done <- fmt.Errorf("%s %s: %w", op, p, err)
-				return
-			}
+	return &remoteWriter{r: r, ctx: ctx, op: op, path: p, store: store, done: make(chan error, 1)}, nil
+}
+
+// run sends the upload's command and its data from src, holding the
+// connection, and reports the server's verdict on done.
+func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
+	r, ctx := w.r, w.ctx
+	defer r.release()
+	closeSrc := func(err error) {
+		if pr != nil {
+			pr.CloseWithError(err)
 		}
-		w := r.w
-		stop := context.AfterFunc(ctx, func() {
-			w.interrupt(false)
-			pr.CloseWithError(ctx.Err())
-		})
-		err := store(pr)
-		stop()
-		pr.CloseWithError(errOrEOF(err))
-		if err != nil {
-			if ctx.Err() != nil {
-				err = ctx.Err()
-			}
-			err = mapErr(op+" "+p, err)
+	}
+	if r.w == nil || r.w.broken {
+		if err := r.reconnect(ctx); err != nil {
+			closeSrc(err)
+			w.done <- fmt.Errorf("%s %s: %w", w.op, w.path, err)
+			return
 		}
-		up.done <- err
-	}()
-	return up, nil
+	}
+	wire := r.w
+	stop := context.AfterFunc(ctx, func() {
+		wire.interrupt(false)
+		closeSrc(ctx.Err())
+	})
+	err := w.store(src)
+	stop()
+	closeSrc(errOrEOF(err))
+	if fsrc, ok := src.(*fileSource); ok && fsrc.err != nil && ctx.Err() == nil {
+		err = fsrc.err // the data's own failure says more than the 426 after it
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		err = mapErr(w.op+" "+w.path, err)
+	}
+	w.done <- err
 }
 
 func errOrEOF(err error) error {
@@ -203,24 +213,101 @@ func errOrEOF(err error) error {
 	return err
 }
 
+// remoteWriter is an upload. Its command goes out with the first Write
+// (the data then flows through a pipe to the library), or with SendFile.
 type remoteWriter struct {
-	pw     *io.PipeWriter
-	done   chan error
-	err    error
-	closed bool
+	r     *Remote
+	ctx   context.Context
+	op    string
+	path  string
+	store func(io.Reader) error
+
+	pw      *io.PipeWriter // after the first Write
+	sent    bool           // SendFile ran: done holds the verdict
+	done    chan error
+	err     error
+	closed  bool
+	started bool
 }
 
-func (w *remoteWriter) Write(p []byte) (int, error) { return w.pw.Write(p) }
+func (w *remoteWriter) Write(p []byte) (int, error) {
+	if !w.started {
+		w.started = true
+		pr, pw := io.Pipe()
+		w.pw = pw
+		go w.run(pr, pr)
+	}
+	if w.pw == nil {
+		return 0, errors.New("upload: Write after SendFile")
+	}
+	return w.pw.Write(p)
+}
 
-// Close ends the upload and returns the server's verdict.
+// Sender is implemented by the writer Remote.Create and Remote.Append
+// return.
+type Sender interface {
+	// SendFile uploads f from its current offset to its end as the whole
+	// of this upload's data, inside the kernel on a plain TCP data
+	// connection (sendfile(2): no copy through user space), calling
+	// progress with the running total. It returns when the data is sent;
+	// Close still gives the server's verdict. It must be the writer's
+	// only use before Close.
+	SendFile(f *os.File, progress func(total int64)) (int64, error)
+}
+
+// SendFile implements Sender.
+func (w *remoteWriter) SendFile(f *os.File, progress func(int64)) (int64, error) {
+	if w.started {
+		return 0, errors.New("upload: SendFile after Write")
+	}
+	w.started, w.sent = true, true
+	src := &fileSource{f: f, progress: progress}
+	w.run(src, nil)
+	err := <-w.done
+	w.done <- err // for Close
+	return src.n, err
+}
+
+// Close ends the upload and returns the server's verdict. An upload
+// nothing was written to stores an empty file.
 func (w *remoteWriter) Close() error {
 	if w.closed {
 		return w.err
 	}
 	w.closed = true
-	w.pw.Close()
+	switch {
+	case w.sent:
+	case w.pw == nil:
+		w.run(strings.NewReader(""), nil)
+	default:
+		w.pw.Close()
+	}
 	w.err = <-w.done
 	return w.err
+}
+
+// fileSource is a local file as an upload's data: the data connection
+// sends it with sendfile (dataConn.ReadFrom), or reads it when it cannot.
+type fileSource struct {
+	f        *os.File
+	progress func(int64)
+	n        int64
+	err      error // the data connection's failure, when it sent f itself
+}
+
+func (s *fileSource) Read(p []byte) (int, error) {
+	n, err := s.f.Read(p)
+	s.add(int64(n))
+	return n, err
+}
+
+func (s *fileSource) add(n int64) {
+	if n > 0 {
+		s.n += n
+		if s.progress != nil {
+			s.progress(s.n)
+		}
+	}
 }
 
 // StoreUnique uploads with a bare STOU: the server picks a name that does

@@ -50,7 +50,17 @@ func spliceTarget(t *testing.T) (*session.Remote, *faultproxy.Proxy, [32]byte) {
 // spliceGet downloads big.bin into a new file with SpliceTo.
 func spliceGet(ctx context.Context, t *testing.T, r *session.Remote, progress func(int64)) (string, int64, error) {
 	t.Helper()
-	rd, err := r.Open(ctx, "big.bin", 0)
+	return spliceGetFile(ctx, t, r, "big.bin", progress)
+}
+
+func spliceGetName(ctx context.Context, t *testing.T, r *session.Remote, name string) (string, int64, error) {
+	t.Helper()
+	return spliceGetFile(ctx, t, r, name, nil)
+}
+
+func spliceGetFile(ctx context.Context, t *testing.T, r *session.Remote, name string, progress func(int64)) (string, int64, error) {
+	t.Helper()
+	rd, err := r.Open(ctx, name, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,4 +133,95 @@ func TestSpliceDownload(t *testing.T) {
 	if local, _, err = spliceGet(ctx, t, r, nil); err != nil || fileSum(t, local) != want {
 		t.Fatalf("download after a cancelled one: %v", err)
 	}
+}
+
+// sendPut uploads local as name with SendFile, from offset on.
+func sendPut(ctx context.Context, t *testing.T, r *session.Remote, local, name string, offset int64) (int64, error) {
+	t.Helper()
+	f, err := os.Open(local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Seek(offset, 0); err != nil {
+		t.Fatal(err)
+	}
+	w, err := r.Create(ctx, name, offset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last int64
+	n, err := w.(session.Sender).SendFile(f, func(total int64) {
+		last = total
+		if total > 0 && ctx.Value(cancelKey{}) != nil {
+			ctx.Value(cancelKey{}).(context.CancelFunc)()
+		}
+	})
+	if err == nil && last != n {
+		t.Errorf("last progress report %d, want %d", last, n)
+	}
+	return n, errors.Join(err, w.Close())
+}
+
+type cancelKey struct{}
+
+// TestSendFileUpload: an upload sent by the kernel lands whole, resumes
+// at an offset, survives a slow link, fails on a stall or a cancel, and
+// leaves the session usable.
+func TestSendFileUpload(t *testing.T) {
+	r, px, want := spliceTarget(t)
+	ctx := context.Background()
+	local, _, err := spliceGet(ctx, t, r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string) {
+		t.Helper()
+		got, _, err := spliceGetName(ctx, t, r, name)
+		if err != nil || fileSum(t, got) != want {
+			t.Fatalf("%s on the server differs from the file sent (%v)", name, err)
+		}
+	}
+	if n, err := sendPut(ctx, t, r, local, "up.bin", 0); err != nil || n != 8<<20 {
+		t.Fatalf("SendFile: %d bytes, %v", n, err)
+	}
+	check("up.bin")
+
+	// Resume: the first 3 MiB by a plain upload, the rest from there.
+	data, _ := os.ReadFile(local)
+	w, err := r.Create(ctx, "resumed.bin", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(data[:3<<20])
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sendPut(ctx, t, r, local, "resumed.bin", 3<<20); err != nil {
+		t.Fatal(err)
+	}
+	check("resumed.bin")
+
+	px.ThrottleData(3 << 20)
+	_, err = sendPut(ctx, t, r, local, "slow.bin", 0)
+	px.ThrottleData(0)
+	if err != nil {
+		t.Fatalf("upload at 3 MiB/s: %v (slow is not stalled)", err)
+	}
+	check("slow.bin")
+
+	_, release := px.StallDataAfter(1 << 20)
+	_, err = sendPut(ctx, t, r, local, "stalled.bin", 0)
+	release()
+	if !errors.Is(err, session.ErrStalled) {
+		t.Fatalf("stalled upload: %v, want ErrStalled", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	if _, err = sendPut(context.WithValue(cctx, cancelKey{}, cancel), t, r, local, "cancelled.bin", 0); err == nil {
+		t.Fatal("a cancelled upload reported success")
+	}
+	if _, err := sendPut(ctx, t, r, local, "after.bin", 0); err != nil {
+		t.Fatalf("upload after a stalled and a cancelled one: %v", err)
+	}
+	check("after.bin")
 }

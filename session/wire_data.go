@@ -36,6 +36,7 @@ type dataConn struct {
 	read      bool
 	eof       bool
 	closed    bool
+	failed    bool // an upload's write failed: the server must not take it as complete
 	n         int64
 }
 
@@ -116,6 +117,9 @@ func (d *dataConn) Write(p []byte) (int, error) {
 	_ = d.conn.SetWriteDeadline(time.Now().Add(d.w.timeout))
 	n, err := d.conn.Write(p)
 	d.n += int64(n)
+	if err != nil {
+		d.failed = true
+	}
 	return n, d.mapErr(err)
 }
 
@@ -171,6 +175,11 @@ var uploadBufs = sync.Pool{New: func() any { b := make([]byte, 256<<10); return 
 // io.Copy, which would otherwise write 32 KiB at a time: a syscall each,
 // half the speed of lftp on loopback.
 func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
+	if src, ok := r.(*fileSource); ok && d.tlsConf == nil {
+		n, err := d.sendFile(src)
+		src.err = err
+		return n, err
+	}
 	bp := uploadBufs.Get().(*[]byte)
 	defer uploadBufs.Put(bp)
 	buf := *bp
@@ -189,6 +198,57 @@ func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
 		}
 		if err != nil {
 			return total, err
+		}
+	}
+}
+
+// sendChunk is how much one sendfile call may move before progress is
+// reported.
+const sendChunk = 4 << 20
+
+// sendFile moves a local file into a plain TCP data connection with
+// sendfile(2). As with splice downloads, a stall is no byte taken for the
+// whole timeout, each call waiting a quarter of it.
+func (d *dataConn) sendFile(src *fileSource) (int64, error) {
+	if err := d.ready(); err != nil {
+		return 0, err
+	}
+	tcp, ok := d.conn.(*net.TCPConn)
+	if !ok {
+		return io.Copy(struct{ io.Writer }{d}, src)
+	}
+	d.wrote = true
+	timeout := d.w.timeout
+	slice := max(timeout/4, 10*time.Millisecond)
+	var total int64
+	lastByte := time.Now()
+	for {
+		if d.isCut() {
+			d.failed = true
+			return total, errInterrupted
+		}
+		_ = tcp.SetWriteDeadline(time.Now().Add(slice))
+		n, err := tcp.ReadFrom(io.LimitReader(src.f, sendChunk))
+		total += n
+		d.n += n
+		if n > 0 {
+			lastByte = time.Now()
+			src.add(n)
+		}
+		var ne net.Error
+		if err != nil && errors.As(err, &ne) && ne.Timeout() && !d.isCut() {
+			if time.Since(lastByte) < timeout {
+				continue // slow, not stalled
+			}
+			d.failed = true
+			return total, fmt.Errorf("%w: no bytes for %s", ErrStalled, timeout)
+		}
+		if err != nil {
+			d.failed = true
+			return total, d.mapErr(err)
+		}
+		if n < sendChunk {
+			return total, nil
 		}
 	}
 }
@@ -238,10 +298,15 @@ func (d *dataConn) Close() error {
 	d.mu.Lock()
 	cut := d.cutByUser
 	d.mu.Unlock()
-	early := cut || (d.read && !d.eof)
+	early := cut || (d.read && !d.eof) || d.failed
 	if d.ln != nil && d.raw == nil {
 		d.ln.Close() // never used: the command failed before the server connected
 		return nil
+	}
+	var drainErr error
+	if !early && d.wrote && d.raw != nil {
+		drainErr = d.drain()
+		early = drainErr != nil
 	}
 	if !early {
 		d.closePolitely()
@@ -254,7 +319,7 @@ func (d *dataConn) Close() error {
 	if d.forLibrary {
 		d.w.queue(Reply{Code: codeTransferAborted, Lines: []string{"426 Transfer aborted by the client"}})
 	}
-	return err
+	return errors.Join(drainErr, err)
 }
 
 // unpend withdraws a pipelined EPSV that no command has carried yet.
@@ -262,6 +327,36 @@ func (d *dataConn) unpend() {
 	if d.w.pendingEPSV == d {
 		d.w.pendingEPSV = nil
 	}
+}
+
+// drain waits until the server has taken every byte of an upload out of
+// the kernel's send buffer. On a slow link a few MiB can sit there after
+// the last write, and the server's final reply comes only when it has
+// them all: waiting for that reply with the plain timeout would call a
+// slow upload dead. A stall is, as everywhere, nothing taken for the
+// whole timeout.
+func (d *dataConn) drain() error {
+	tcp, ok := d.raw.(*net.TCPConn)
+	if !ok {
+		return nil
+	}
+	left, ok := unsent(tcp)
+	last := time.Now()
+	for ok && left > 0 {
+		if d.isCut() {
+			return errInterrupted
+		}
+		if time.Since(last) > d.w.timeout {
+			return fmt.Errorf("%w: the server took none of the last %d bytes for %s", ErrStalled, left, d.w.timeout)
+		}
+		time.Sleep(5 * time.Millisecond) // the kernel offers no wakeup for this
+		var now int
+		if now, ok = unsent(tcp); now < left {
+			last = time.Now()
+		}
+		left = now
+	}
+	return nil
 }
 
 func (d *dataConn) closePolitely() {

@@ -145,6 +145,16 @@ func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done
 			}
 		}
 	}
+	if f, ok := r.(*os.File); ok {
+		// A binary upload of a local file: the kernel sends it (sendfile).
+		if s, ok := w.(session.Sender); ok {
+			n, err := s.SendFile(f, func(total int64) { q.progress(j, done+total) })
+			if localReadErr(err) {
+				return n, wrap(opRead, src, err)
+			}
+			return n, wrap(opWrite, dst, err)
+		}
+	}
 	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { q.progress(j, done+n) }}
 	return pipeline.CopySize(pw, &tagReader{ctx: ctx, r: r, src: src}, q.opts.BufferSize)
 }
@@ -187,6 +197,13 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 		return n, wrap(opWrite, p.dst, err)
 	}
 	return n, nil
+}
+
+// localReadErr tells a sent upload's failures reading the local file
+// from the network's.
+func localReadErr(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Op == "read" || errors.Is(err, syscall.EIO)
 }
 
 // localWriteErr tells a spliced download's failures on the local disk

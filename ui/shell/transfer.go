@@ -97,6 +97,13 @@ func store(ctx context.Context, req Request, src io.Reader, count *counter, stri
 	if err != nil {
 		return err
 	}
+	if f, ok := src.(*os.File); ok {
+		// An upload of a local file: the kernel sends it (sendfile).
+		if s, ok := w.(session.Sender); ok {
+			_, err := s.SendFile(f, count.set)
+			return errors.Join(err, w.Close())
+		}
+	}
 	if f, ok := w.(*os.File); ok && !stripCR {
 		// A download to a local file: the kernel moves the bytes when it
 		// can (splice), about a third less CPU than reading and writing.
