@@ -24,7 +24,10 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 setup() {
   FTPSRV_ONLY=vsftpd bash "$repo/internal/interop/servers.sh" start >/dev/null
-  for p in lftp curl tnftp; do command -v $p >/dev/null || { apt-get install -y -qq $p >/dev/null; }; done
+  # servers.sh installs lftp, curl and tnftp; /usr/bin/time measures.
+  for p in lftp curl tnftp /usr/bin/time; do
+    command -v $p >/dev/null || { apt-get update -qq && apt-get install -y -qq "$(basename $p)" >/dev/null; }
+  done
   mkdir -p "$OUT" "$DATA"
   (cd "$repo" && go build -o "$OUT/ftpane" ./cmd/ftpane)
   gen_data
