@@ -1,11 +1,15 @@
 package shell
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
 )
 
@@ -45,5 +49,45 @@ func TestQueuedTransfers(t *testing.T) {
 	out := e.fail("get missing.txt")
 	if !strings.Contains(out, "missing.txt") {
 		t.Fatalf("a failed queued get must say what failed: %q", out)
+	}
+}
+
+// TestQueuedMirror: with the queue bound, mirror's files become queue
+// jobs, and mirror logs in no extra connections of its own (the queue's
+// workers have theirs).
+func TestQueuedMirror(t *testing.T) {
+	q, err := transfer.New(transfer.Options{NoJournal: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	var dials atomic.Int32
+	e := newEnv(t, func(o *Options) {
+		o.Transferer = Queued{Q: q, Direct: Direct{}}
+		o.Dial = func(ctx context.Context, c session.Config) (*session.Remote, error) {
+			dials.Add(1)
+			return session.Dial(ctx, c)
+		}
+	})
+	var names []string
+	for d := range 3 {
+		for f := range 4 {
+			n := fmt.Sprintf("tree/d%d/f%d", d, f)
+			names = append(names, n)
+			writeFile(t, filepath.Join(e.root, n), n+bigContent(3000))
+		}
+	}
+	before := dials.Load()
+	e.run("mirror tree")
+	if n := dials.Load() - before; n != 0 {
+		t.Errorf("mirror through the queue dialled %d connections of its own, want none", n)
+	}
+	for _, n := range names {
+		if sum(t, filepath.Join(e.local, n)) != sum(t, filepath.Join(e.root, n)) {
+			t.Errorf("%s: bytes differ", n)
+		}
+	}
+	if jobs := q.Snapshot(); len(jobs) != len(names) {
+		t.Fatalf("%d queue jobs, want one per file (%d)", len(jobs), len(names))
 	}
 }
