@@ -329,12 +329,18 @@ func (d *dataConn) unpend() {
 	}
 }
 
-// drain waits until the server has taken every byte of an upload out of
-// the kernel's send buffer. On a slow link a few MiB can sit there after
-// the last write, and the server's final reply comes only when it has
-// them all: waiting for that reply with the plain timeout would call a
-// slow upload dead. A stall is, as everywhere, nothing taken for the
-// whole timeout.
+// drainedEnough is what an upload may leave in the kernel's send buffer
+// when it closes: little enough to arrive before the final reply's
+// timeout on any link worth using, and more than a small file, so a
+// mirror of small files never waits for acknowledgements.
+const drainedEnough = 256 << 10
+
+// drain waits until the server has taken an upload out of the kernel's
+// send buffer, all but drainedEnough. On a slow link a few MiB can sit
+// there after the last write, and the server's final reply comes only
+// when it has them all: waiting for that reply with the plain timeout
+// would call a slow upload dead. A stall is, as everywhere, nothing taken
+// for the whole timeout.
 func (d *dataConn) drain() error {
 	tcp, ok := d.raw.(*net.TCPConn)
 	if !ok {
@@ -342,7 +348,7 @@ func (d *dataConn) drain() error {
 	}
 	left, ok := unsent(tcp)
 	last := time.Now()
-	for ok && left > 0 {
+	for ok && left > drainedEnough {
 		if d.isCut() {
 			return errInterrupted
 		}
