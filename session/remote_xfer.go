@@ -63,6 +63,14 @@ type Splicer interface {
 // reported.
 const spliceChunk = 4 << 20
 
+// progressSlice is how long one splice or sendfile call may wait: a
+// quarter of the stall timeout, so a stall is told within 1.25 times it,
+// and at most 250 ms, so a slow link's progress (hash marks, the queue's
+// rate and ETA) still moves several times a second.
+func progressSlice(timeout time.Duration) time.Duration {
+	return max(min(timeout/4, 250*time.Millisecond), 10*time.Millisecond)
+}
+
 // SpliceTo implements Splicer. Stalls keep their meaning: the download
 // fails only when no byte came for the connection's timeout.
 func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool, error) {
@@ -78,11 +86,11 @@ func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool,
 		return 0, false, nil
 	}
 	dc.read = true
-	// Each splice call waits a quarter of the timeout at most, so a stall
-	// (no byte for the whole timeout) is told from a slow link within
-	// 1.25 times the timeout.
+	// Each splice call waits a slice of the timeout at most: a stall (no
+	// byte for the whole timeout) is told from a slow link, and a slow
+	// link's progress is reported as it goes.
 	timeout := dc.w.timeout
-	slice := max(timeout/4, 10*time.Millisecond)
+	slice := progressSlice(timeout)
 	var total int64
 	lastByte := time.Now()
 	for {

@@ -21,6 +21,11 @@ import (
 // returns a session logged in through the proxy, with a 1 s timeout.
 func spliceTarget(t *testing.T) (*session.Remote, *faultproxy.Proxy, [32]byte) {
 	t.Helper()
+	return spliceTargetTimeout(t, time.Second)
+}
+
+func spliceTargetTimeout(t *testing.T, timeout time.Duration) (*session.Remote, *faultproxy.Proxy, [32]byte) {
+	t.Helper()
 	root := t.TempDir()
 	data := make([]byte, 8<<20)
 	rand.Read(data)
@@ -39,7 +44,7 @@ func spliceTarget(t *testing.T) (*session.Remote, *faultproxy.Proxy, [32]byte) {
 	t.Cleanup(func() { px.Close() })
 	host, port, _ := net.SplitHostPort(px.Addr())
 	p, _ := strconv.Atoi(port)
-	r, err := session.Dial(context.Background(), session.Config{Host: host, Port: p, User: "u", Password: "pw", Timeout: time.Second})
+	r, err := session.Dial(context.Background(), session.Config{Host: host, Port: p, User: "u", Password: "pw", Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,4 +229,20 @@ func TestSendFileUpload(t *testing.T) {
 		t.Fatalf("upload after a stalled and a cancelled one: %v", err)
 	}
 	check("after.bin")
+}
+
+// TestSlowLinkProgress: on a slow link a spliced download still reports
+// progress several times a second (hash marks, the queue's rate and ETA),
+// not once per 4 MiB, even with the default 30 s timeout.
+func TestSlowLinkProgress(t *testing.T) {
+	r, px, want := spliceTargetTimeout(t, 30*time.Second)
+	px.ThrottleData(4 << 20) // the 8 MiB take 2 s
+	var reports []time.Time
+	local, _, err := spliceGet(context.Background(), t, r, func(int64) { reports = append(reports, time.Now()) })
+	if err != nil || fileSum(t, local) != want {
+		t.Fatalf("download at 4 MiB/s: %v", err)
+	}
+	if len(reports) < 6 {
+		t.Fatalf("%d progress reports in a 2 s download, want one at least every 250 ms or so", len(reports))
+	}
 }

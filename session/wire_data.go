@@ -208,7 +208,7 @@ const sendChunk = 4 << 20
 
 // sendFile moves a local file into a plain TCP data connection with
 // sendfile(2). As with splice downloads, a stall is no byte taken for the
-// whole timeout, each call waiting a quarter of it.
+// whole timeout, each call waiting a slice of it (progressSlice).
 func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 	if err := d.ready(); err != nil {
 		return 0, err
@@ -219,7 +219,7 @@ func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 	}
 	d.wrote = true
 	timeout := d.w.timeout
-	slice := max(timeout/4, 10*time.Millisecond)
+	slice := progressSlice(timeout)
 	var total int64
 	lastByte := time.Now()
 	for {
