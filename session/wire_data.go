@@ -89,6 +89,19 @@ func (d *dataConn) accept() error {
 	return nil
 }
 
+// attach gives a pipelined passive connection its TCP connection, unless
+// the operation was cut meanwhile (cut reads raw from another goroutine).
+func (d *dataConn) attach(c net.Conn) error {
+	d.mu.Lock()
+	d.raw = c
+	cut := d.cutByUser
+	d.mu.Unlock()
+	if cut {
+		return errInterrupted
+	}
+	return nil
+}
+
 func (d *dataConn) Read(p []byte) (int, error) {
 	if err := d.ready(); err != nil {
 		return 0, err

@@ -87,8 +87,7 @@ func (w *wire) sendPipelined(dc *dataConn, line, wireLine string) error {
 			w.broken = true
 			return perr
 		}
-		dc.raw = c
-		return nil
+		return dc.attach(c)
 	}
 	w.pipelineEPSV, w.noPipeline = false, true
 	second, err := w.readReply()
@@ -103,7 +102,9 @@ func (w *wire) sendPipelined(dc *dataConn, line, wireLine string) error {
 	if err != nil {
 		return err
 	}
-	dc.raw = fresh.raw
+	if err := dc.attach(fresh.raw); err != nil {
+		return err
+	}
 	return w.send(line)
 }
 
