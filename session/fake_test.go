@@ -376,3 +376,49 @@ func TestPipelinedEPSV(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstEPSVPipelinedWhenListed: a server whose FEAT lists EPSV gets
+// even the first EPSV in one packet with its command.
+func TestFirstEPSVPipelinedWhenListed(t *testing.T) {
+	data, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer data.Close()
+	port := data.Addr().(*net.TCPAddr).Port
+	cfg := startFake(t, func(c *fakeConn) {
+		c.send("220 fake")
+		c.expect("USER")
+		c.send("331 pass")
+		c.expect("PASS")
+		c.send("230 ok")
+		c.expect("FEAT")
+		c.send("211-Features:", " EPSV", " MDTM", "211 End")
+		c.expect("TYPE I")
+		c.send("200 binary")
+		c.expect("PWD")
+		c.send(`257 "/" is cwd`)
+		c.expect("EPSV") // read both before answering either
+		c.expect("NLST")
+		c.send(fmt.Sprintf("229 Extended Passive Mode (|||%d|)", port))
+		c.send("150 here")
+		dc, err := data.Accept()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(dc, "a\r\n")
+		dc.Close()
+		c.send("226 done")
+		c.expect("QUIT")
+	})
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	names, err := r.NameList(context.Background(), "")
+	if err != nil || strings.Join(names, ",") != "a" {
+		t.Fatalf("NLST: %q, %v", names, err)
+	}
+}

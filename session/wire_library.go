@@ -53,6 +53,11 @@ func (w *wire) replyForLibrary() (Reply, error) {
 		return w.cmd("ACCT " + w.account)
 	case w.lastCmd == "FEAT" && rep.Code == codeSystem:
 		w.feats = parseFeatures(rep)
+		// A server that lists EPSV gets the first one pipelined too: a
+		// round trip less before the first listing after a login.
+		if _, ok := w.feats["EPSV"]; ok && !w.noPipeline {
+			w.pipelineEPSV = true
+		}
 	}
 	return rep, nil
 }
