@@ -58,6 +58,9 @@ gen_bigdir() {
 measure() {
   local label=$1; shift
   local t; t=$(mktemp)
+  # Every run starts with the disk quiet: the gigabyte the previous run
+  # wrote must not be flushed on this one's time.
+  sync
   # bash -c: the tools may be shell functions (exported below).
   if ! /usr/bin/time -f '%e %M' -o "$t" bash -c '"$@"' _ "$@" >"$OUT/last.log" 2>&1; then
     log "$label failed: $(tail -3 "$OUT/last.log" | tr '\n' ' ')"
