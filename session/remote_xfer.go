@@ -59,10 +59,6 @@ type Splicer interface {
 	SpliceTo(f *os.File, progress func(total int64)) (n int64, ok bool, err error)
 }
 
-// spliceChunk is how much one splice call may move before progress is
-// reported.
-const spliceChunk = 4 << 20
-
 // progressSlice is how long one splice or sendfile call may wait: a
 // quarter of the stall timeout, so a stall is told within 1.25 times it,
 // and at most 250 ms, so a slow link's progress (hash marks, the queue's
@@ -86,42 +82,14 @@ func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool,
 		return 0, false, nil
 	}
 	dc.read = true
-	// Each splice call waits a slice of the timeout at most: a stall (no
-	// byte for the whole timeout) is told from a slow link, and a slow
-	// link's progress is reported as it goes.
-	timeout := dc.w.timeout
-	slice := progressSlice(timeout)
-	var total int64
-	lastByte := time.Now()
-	for {
-		if dc.isCut() {
-			return total, true, fmt.Errorf("get %s: %w", rd.path, errInterrupted)
-		}
-		_ = tcp.SetReadDeadline(time.Now().Add(slice))
-		n, err := f.ReadFrom(io.LimitReader(tcp, spliceChunk))
-		total += n
-		dc.n += n
-		if n > 0 {
-			lastByte = time.Now()
-			if progress != nil {
-				progress(total)
-			}
-		}
-		var ne net.Error
-		if err != nil && errors.As(err, &ne) && ne.Timeout() && !dc.isCut() {
-			if time.Since(lastByte) < timeout {
-				continue // slow, not stalled
-			}
-			return total, true, fmt.Errorf("get %s: %w: no bytes for %s", rd.path, ErrStalled, timeout)
-		}
-		if err != nil {
-			return total, true, fmt.Errorf("get %s: %w", rd.path, dc.mapErr(err))
-		}
-		if n < spliceChunk {
-			dc.eof, rd.eof = true, true
-			return total, true, nil
-		}
+	n, err := dc.kernelCopy(tcp.SetReadDeadline, func() (int64, error) {
+		return f.ReadFrom(io.LimitReader(tcp, kernelChunk))
+	}, progress)
+	if err != nil {
+		return n, true, fmt.Errorf("get %s: %w", rd.path, err)
 	}
+	dc.eof, rd.eof = true, true
+	return n, true, nil
 }
 
 func (rd *remoteReader) Read(p []byte) (int, error) {

@@ -79,18 +79,12 @@ func (d *dataConn) accept() error {
 		c.Close()
 		return fmt.Errorf("active mode: data connection came from %s, not the server %s: refused", peer, d.w.serverIP)
 	}
-	d.mu.Lock()
-	d.raw = c
-	cut := d.cutByUser
-	d.mu.Unlock()
-	if cut {
-		return errInterrupted
-	}
-	return nil
+	return d.attach(c)
 }
 
-// attach gives a pipelined passive connection its TCP connection, unless
-// the operation was cut meanwhile (cut reads raw from another goroutine).
+// attach gives the data connection its TCP connection (accepted, or
+// dialled for a pipelined EPSV), unless the operation was cut meanwhile
+// (cut reads raw from another goroutine).
 func (d *dataConn) attach(c net.Conn) error {
 	d.mu.Lock()
 	d.raw = c
@@ -215,13 +209,12 @@ func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
 	}
 }
 
-// sendChunk is how much one sendfile call may move before progress is
-// reported.
-const sendChunk = 4 << 20
+// kernelChunk is how much one splice or sendfile call may move before
+// progress is reported.
+const kernelChunk = 4 << 20
 
 // sendFile moves a local file into a plain TCP data connection with
-// sendfile(2). As with splice downloads, a stall is no byte taken for the
-// whole timeout, each call waiting a slice of it (progressSlice).
+// sendfile(2).
 func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 	if err := d.ready(); err != nil {
 		return 0, err
@@ -231,36 +224,49 @@ func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 		return io.Copy(struct{ io.Writer }{d}, src)
 	}
 	d.wrote = true
+	n, err := d.kernelCopy(tcp.SetWriteDeadline, func() (int64, error) {
+		return tcp.ReadFrom(io.LimitReader(src.f, kernelChunk))
+	}, func(total int64) { src.add(total - src.n) })
+	if err != nil {
+		d.failed = true
+	}
+	return n, err
+}
+
+// kernelCopy runs move, one splice or sendfile call of up to kernelChunk
+// bytes, until a call moves less: the end of the data. Each call waits
+// progressSlice at most, so a slow link's progress is reported as it goes
+// and a stall, no byte moved for the whole timeout, is told from it.
+func (d *dataConn) kernelCopy(deadline func(time.Time) error, move func() (int64, error), progress func(int64)) (int64, error) {
 	timeout := d.w.timeout
 	slice := progressSlice(timeout)
 	var total int64
 	lastByte := time.Now()
 	for {
 		if d.isCut() {
-			d.failed = true
 			return total, errInterrupted
 		}
-		_ = tcp.SetWriteDeadline(time.Now().Add(slice))
-		n, err := tcp.ReadFrom(io.LimitReader(src.f, sendChunk))
+		_ = deadline(time.Now().Add(slice))
+		n, err := move()
 		total += n
 		d.n += n
 		if n > 0 {
 			lastByte = time.Now()
-			src.add(n)
+			if progress != nil {
+				progress(total)
+			}
 		}
 		var ne net.Error
 		if err != nil && errors.As(err, &ne) && ne.Timeout() && !d.isCut() {
 			if time.Since(lastByte) < timeout {
 				continue // slow, not stalled
 			}
-			d.failed = true
 			return total, fmt.Errorf("%w: no bytes for %s", ErrStalled, timeout)
 		}
 		if err != nil {
-			d.failed = true
 			return total, d.mapErr(err)
 		}
-		if n < sendChunk {
+		if n < kernelChunk {
 			return total, nil
 		}
 	}
