@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -133,14 +134,23 @@ type tree struct {
 	files map[string]session.Entry
 }
 
-// walk lists root recursively. Names that cannot be local file names are
-// refused (a server must not choose where files land).
+// walk lists root recursively.
 func walk(ctx context.Context, fsys session.FS, root, rel string, t *tree) error {
 	l, err := fsys.List(ctx, fsys.Join(root, rel))
 	if err != nil {
 		return err
 	}
-	var errs error
+	dirs, _, errs := t.add(rel, l)
+	for _, d := range dirs {
+		errs = errors.Join(errs, walk(ctx, fsys, root, d, t))
+	}
+	return errs
+}
+
+// add records one listed folder's folders and files, by relative path,
+// and returns them (sorted). Names that cannot be local file names are
+// refused (a server must not choose where files land).
+func (t *tree) add(rel string, l session.Listing) (dirs, files []string, errs error) {
 	for _, e := range l.Entries {
 		if e.Name == "." || e.Name == ".." {
 			continue
@@ -153,12 +163,15 @@ func walk(ctx context.Context, fsys session.FS, root, rel string, t *tree) error
 		switch e.Kind {
 		case session.KindDir:
 			t.dirs = append(t.dirs, r)
-			errs = errors.Join(errs, walk(ctx, fsys, root, r, t))
+			dirs = append(dirs, r)
 		case session.KindFile:
 			t.files[r] = e
+			files = append(files, r)
 		}
 	}
-	return errs
+	sort.Strings(dirs)
+	sort.Strings(files)
+	return dirs, files, errs
 }
 
 func newTree() *tree { return &tree{files: map[string]session.Entry{}} }

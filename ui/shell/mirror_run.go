@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -306,34 +305,16 @@ func (m *mirrorRun) run(ctx context.Context) (queued int, walkErr, copyErr error
 // while the tree is still being read. Names that cannot be local file
 // names are refused (a server must not choose where files land).
 func (m *mirrorRun) walkListed(ctx context.Context, rel string, l session.Listing, queue func([]mirrorJob)) error {
-	var errs error
-	var dirs []string
-	var files []mirrorJob
-	for _, e := range l.Entries {
-		if e.Name == "." || e.Name == ".." {
-			continue
-		}
-		if strings.ContainsAny(e.Name, "/\x00\r\n") {
-			errs = errors.Join(errs, fmt.Errorf("mirror: skipping unsafe name %q in %s", e.Name, rel))
-			continue
-		}
-		r := path.Join(rel, e.Name)
-		switch e.Kind {
-		case session.KindDir:
-			m.st.dirs = append(m.st.dirs, r)
-			dirs = append(dirs, r)
-		case session.KindFile:
-			m.st.files[r] = e
-			if j, ok := m.decide(r, e); ok {
-				files = append(files, j)
-			}
-		}
-	}
-	sort.Strings(dirs)
+	dirs, names, errs := m.st.add(rel, l)
 	for _, d := range dirs {
 		errs = errors.Join(errs, m.mkdir(ctx, d))
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	var files []mirrorJob
+	for _, r := range names {
+		if j, ok := m.decide(r, m.st.files[r]); ok {
+			files = append(files, j)
+		}
+	}
 	queue(files)
 	for _, d := range dirs {
 		if ctx.Err() != nil {
