@@ -60,6 +60,46 @@ func (c *fakeConn) login() {
 	c.send(`257 "/" is cwd`)
 }
 
+// fakeData is a passive data port for scripted listings.
+type fakeData struct {
+	t    *testing.T
+	ln   net.Listener
+	port int
+}
+
+func newFakeData(t *testing.T) *fakeData {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	return &fakeData{t: t, ln: ln, port: ln.Addr().(*net.TCPAddr).Port}
+}
+
+func (d *fakeData) epsv() string {
+	return fmt.Sprintf("229 Extended Passive Mode (|||%d|)", d.port)
+}
+
+// pasv names host (dotted with commas) and the data port.
+func (d *fakeData) pasv(host string) string {
+	return fmt.Sprintf("227 Entering Passive Mode (%s,%d,%d)", host, d.port>>8, d.port&255)
+}
+
+// serve answers a listing command: 150, the lines on the data
+// connection, 226.
+func (d *fakeData) serve(c *fakeConn, lines string) {
+	c.send("150 here")
+	dc, err := d.ln.Accept()
+	if err != nil {
+		d.t.Error(err)
+		return
+	}
+	fmt.Fprintf(dc, "%s\r\n", lines)
+	dc.Close()
+	c.send("226 done")
+}
+
 // startFake serves one connection with script on 127.0.0.1.
 func startFake(t *testing.T, script func(c *fakeConn)) Config {
 	t.Helper()
@@ -208,28 +248,15 @@ func TestCertificateVerified(t *testing.T) {
 // TestHostilePASVAddress: the data connection goes to the control
 // connection's peer, whatever address the PASV reply names.
 func TestHostilePASVAddress(t *testing.T) {
-	data, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer data.Close()
-	port := data.Addr().(*net.TCPAddr).Port
+	data := newFakeData(t)
 	cfg := startFake(t, func(c *fakeConn) {
 		c.login()
 		c.expect("EPSV")
 		c.send("500 no EPSV")
 		c.expect("PASV")
-		c.send(fmt.Sprintf("227 Entering Passive Mode (10,9,8,7,%d,%d)", port>>8, port&255))
+		c.send(data.pasv("10,9,8,7"))
 		c.expect("NLST")
-		c.send("150 here")
-		dc, err := data.Accept()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		fmt.Fprintf(dc, "a\r\nb\r\n")
-		dc.Close()
-		c.send("226 done")
+		data.serve(c, "a\r\nb")
 		c.expect("QUIT")
 	})
 	r, err := Dial(context.Background(), cfg)
@@ -321,24 +348,8 @@ func TestEPRTFallsBackToPORT(t *testing.T) {
 // negotiated step by step and the command sent again: the caller sees only
 // its listing.
 func TestPipelinedEPSV(t *testing.T) {
-	data, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer data.Close()
-	port := data.Addr().(*net.TCPAddr).Port
-	serve := func(c *fakeConn, names string) {
-		c.send("150 here")
-		dc, err := data.Accept()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		fmt.Fprintf(dc, "%s\r\n", names)
-		dc.Close()
-		c.send("226 done")
-	}
-	epsv := fmt.Sprintf("229 Extended Passive Mode (|||%d|)", port)
+	data := newFakeData(t)
+	serve, epsv := data.serve, data.epsv()
 	cfg := startFake(t, func(c *fakeConn) {
 		c.login()
 		c.expect("EPSV") // the first: alone
@@ -355,11 +366,11 @@ func TestPipelinedEPSV(t *testing.T) {
 		c.expect("EPSV")
 		c.send("500 EPSV not understood")
 		c.expect("PASV")
-		c.send(fmt.Sprintf("227 Entering Passive Mode (127,0,0,1,%d,%d)", port>>8, port&255))
+		c.send(data.pasv("127,0,0,1"))
 		c.expect("NLST")
 		serve(c, "c")
 		c.expect("PASV") // and no more pipelining
-		c.send(fmt.Sprintf("227 Entering Passive Mode (127,0,0,1,%d,%d)", port>>8, port&255))
+		c.send(data.pasv("127,0,0,1"))
 		c.expect("NLST")
 		serve(c, "d")
 		c.expect("QUIT")
@@ -380,12 +391,7 @@ func TestPipelinedEPSV(t *testing.T) {
 // TestFirstEPSVPipelinedWhenListed: a server whose FEAT lists EPSV gets
 // even the first EPSV in one packet with its command.
 func TestFirstEPSVPipelinedWhenListed(t *testing.T) {
-	data, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer data.Close()
-	port := data.Addr().(*net.TCPAddr).Port
+	data := newFakeData(t)
 	cfg := startFake(t, func(c *fakeConn) {
 		c.send("220 fake")
 		c.expect("USER")
@@ -400,16 +406,8 @@ func TestFirstEPSVPipelinedWhenListed(t *testing.T) {
 		c.send(`257 "/" is cwd`)
 		c.expect("EPSV") // read both before answering either
 		c.expect("NLST")
-		c.send(fmt.Sprintf("229 Extended Passive Mode (|||%d|)", port))
-		c.send("150 here")
-		dc, err := data.Accept()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		fmt.Fprintf(dc, "a\r\n")
-		dc.Close()
-		c.send("226 done")
+		c.send(data.epsv())
+		data.serve(c, "a")
 		c.expect("QUIT")
 	})
 	r, err := Dial(context.Background(), cfg)
