@@ -82,8 +82,8 @@ func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool,
 		return 0, false, nil
 	}
 	dc.read = true
-	n, err := dc.kernelCopy(tcp.SetReadDeadline, func() (int64, error) {
-		return f.ReadFrom(io.LimitReader(tcp, kernelChunk))
+	n, err := dc.kernelCopy(tcp.SetReadDeadline, spliceChunk, func() (int64, error) {
+		return f.ReadFrom(io.LimitReader(tcp, spliceChunk))
 	}, progress)
 	if err != nil {
 		return n, true, fmt.Errorf("get %s: %w", rd.path, err)

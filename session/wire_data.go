@@ -209,9 +209,14 @@ func (d *dataConn) ReadFrom(r io.Reader) (int64, error) {
 	}
 }
 
-// kernelChunk is how much one splice or sendfile call may move before
-// progress is reported.
-const kernelChunk = 4 << 20
+// How much one call may move: a splice call 4 MiB (progress is reported
+// between calls); a sendfile call 64 KiB, so what the server reads is
+// still in the CPU's cache (a 1 GiB put to vsftpd: 0.75 s in 64 KiB
+// calls, 1.01 s in 4 MiB ones, curl's 64 KiB writes 0.95 s).
+const (
+	spliceChunk = 4 << 20
+	sendChunk   = 64 << 10
+)
 
 // sendFile moves a local file into a plain TCP data connection with
 // sendfile(2).
@@ -224,8 +229,8 @@ func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 		return io.Copy(struct{ io.Writer }{d}, src)
 	}
 	d.wrote = true
-	n, err := d.kernelCopy(tcp.SetWriteDeadline, func() (int64, error) {
-		return tcp.ReadFrom(io.LimitReader(src.f, kernelChunk))
+	n, err := d.kernelCopy(tcp.SetWriteDeadline, sendChunk, func() (int64, error) {
+		return tcp.ReadFrom(io.LimitReader(src.f, sendChunk))
 	}, func(total int64) { src.add(total - src.n) })
 	if err != nil {
 		d.failed = true
@@ -233,11 +238,11 @@ func (d *dataConn) sendFile(src *fileSource) (int64, error) {
 	return n, err
 }
 
-// kernelCopy runs move, one splice or sendfile call of up to kernelChunk
-// bytes, until a call moves less: the end of the data. Each call waits
+// kernelCopy runs move, one splice or sendfile call of up to chunk bytes,
+// until a call moves less: the end of the data. Each call waits
 // progressSlice at most, so a slow link's progress is reported as it goes
 // and a stall, no byte moved for the whole timeout, is told from it.
-func (d *dataConn) kernelCopy(deadline func(time.Time) error, move func() (int64, error), progress func(int64)) (int64, error) {
+func (d *dataConn) kernelCopy(deadline func(time.Time) error, chunk int64, move func() (int64, error), progress func(int64)) (int64, error) {
 	timeout := d.w.timeout
 	slice := progressSlice(timeout)
 	var total int64
@@ -266,7 +271,7 @@ func (d *dataConn) kernelCopy(deadline func(time.Time) error, move func() (int64
 		if err != nil {
 			return total, d.mapErr(err)
 		}
-		if n < kernelChunk {
+		if n < chunk {
 			return total, nil
 		}
 	}
