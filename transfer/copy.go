@@ -20,12 +20,21 @@ import (
 func (q *Queue) transfer(ctx context.Context, j *job, c conns, target string, size int64) error {
 	js := q.state(j)
 	part := partName(target)
-	if q.segmentable(js, c, size) {
+	if js.restartAt == 0 && q.segmentable(js, c, size) {
 		return q.segmented(ctx, j, c, part, size)
 	}
 	offset, err := q.resumeOffset(ctx, js, c.src, c.dst, part, size)
 	if err != nil {
 		return err
+	}
+	if js.restartAt > 0 {
+		q.update(j, func(s *JobState) {
+			s.restartAt = 0
+			if offset == 0 {
+				s.note = fmt.Sprintf("restart at %d refused: %s cannot restart a transfer (no REST STREAM in its FEAT), so the whole file was sent",
+					js.Offset, restLess(c))
+			}
+		})
 	}
 	q.progress(j, offset)
 	if size > 0 && offset == size && js.Type == session.TypeBinary {
@@ -51,6 +60,9 @@ func (q *Queue) resumeOffset(ctx context.Context, js JobState, src, dst session.
 	if js.Type != session.TypeBinary || !canRest(src) || !canRest(dst) {
 		return 0, nil // start over: the .part is overwritten
 	}
+	if js.restartAt > 0 {
+		return js.restartAt, nil // the user's restart marker, on the first try
+	}
 	e, ok, err := existing(ctx, dst, part)
 	if err != nil {
 		return 0, wrap(opWrite, part, err)
@@ -75,14 +87,9 @@ func setTypes(ctx context.Context, js JobState, c conns) error {
 // ASCII. The writer is closed first: its Close is the server's verdict on
 // an upload.
 func (q *Queue) stream(ctx context.Context, j *job, js JobState, c conns, part string, offset int64) (int64, error) {
-	r, err := c.src.Open(ctx, js.SrcPath, offset)
+	r, w, err := openBoth(ctx, js, c, part, offset)
 	if err != nil {
-		return 0, wrap(opRead, js.SrcPath, err)
-	}
-	w, err := c.dst.Create(ctx, part, offset)
-	if err != nil {
-		r.Close()
-		return 0, wrap(opWrite, part, err)
+		return 0, err
 	}
 	n, err := q.copy(ctx, j, w, convert(js, r), offset, js.SrcPath, part)
 	werr := w.Close()
@@ -98,6 +105,57 @@ func (q *Queue) stream(ctx context.Context, j *job, js JobState, c conns, part s
 	return n, nil
 }
 
+// openBoth opens the source at offset and the .part. A local target is
+// created first: a folder that is missing or not writable fails the job
+// before the server is asked to send anything (no RETR for nothing).
+func openBoth(ctx context.Context, js JobState, c conns, part string, offset int64) (io.ReadCloser, io.WriteCloser, error) {
+	create := func() (io.WriteCloser, error) {
+		w, err := c.dst.Create(ctx, part, offset)
+		return w, wrap(opWrite, part, err)
+	}
+	open := func() (io.ReadCloser, error) {
+		r, err := c.src.Open(ctx, js.SrcPath, offset)
+		return r, wrap(opRead, js.SrcPath, err)
+	}
+	if js.Dst.IsLocal() {
+		w, err := create()
+		if err != nil {
+			return nil, nil, err
+		}
+		r, err := open()
+		if err != nil {
+			w.Close()
+			return nil, nil, err
+		}
+		return r, w, nil
+	}
+	r, err := open()
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := create()
+	if err != nil {
+		r.Close()
+		return nil, nil, err
+	}
+	return r, w, nil
+}
+
+// restLess names the side that cannot restart.
+func restLess(c conns) string {
+	if !canRest(c.src) {
+		return labelOf(c.src)
+	}
+	return labelOf(c.dst)
+}
+
+func labelOf(fs session.FS) string {
+	if fs == nil {
+		return "local"
+	}
+	return fs.Label()
+}
+
 // convert wraps the source in the line-end conversion an ASCII job needs:
 // a download turns CRLF into LF, an upload LF into CRLF; between two
 // servers (and two local folders) the bytes pass as they are.
@@ -106,6 +164,8 @@ func convert(js JobState, r io.Reader) io.Reader {
 		return r
 	}
 	switch {
+	case !js.Src.IsLocal() && js.Dst.IsLocal() && js.KeepCR:
+		return r
 	case !js.Src.IsLocal() && js.Dst.IsLocal():
 		return &crlfToLF{r: r}
 	case js.Src.IsLocal() && !js.Dst.IsLocal():

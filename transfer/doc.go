@@ -14,6 +14,15 @@
 // Snapshot or Get to redraw. Every method is safe for concurrent use and
 // returns at once; the network is only touched by workers.
 //
+// # Planning
+//
+// Every copy, from any front end (F5/F6, the ":" line's get and put and
+// their m-forms, batch mode, mirror, the proxy relay), is turned into
+// jobs by one planning step, PlanCopy: it checks every name that came
+// from a server's listing (CheckName) or was derived from a typed path
+// (CheckRelative), checks the local target folder (or makes it, when the
+// user agreed), and builds the jobs. Queue.Submit queues them.
+//
 // # How a file is copied
 //
 // A worker takes the first queued job whose servers have a free
@@ -32,14 +41,24 @@
 // place, and for a move the source is deleted. A mismatch deletes the
 // .part and copies once more from zero; a second one fails the job.
 //
+// A job may also restart at a given byte (Offset: the target keeps its
+// first bytes; a server whose FEAT lacks REST STREAM gets the whole file
+// and the job says so), append (APPE) or store under a name the server
+// picks (STOU); those two write the target in place and are never
+// retried. A local target is created before the server is asked for the
+// file. Every finished copy gets the source's modification time (from
+// the listing it was planned from, else MDTM or stat; MFMT on servers).
+//
 // # When things break
 //
-// Network errors, timeouts, stalls and 425/426/450/451 replies are
-// retried after a backoff that doubles from BackoffMin to BackoffMax, up
-// to MaxAttempts tries, each continuing at the byte where the last
-// stopped. Other errors fail the job with a reason in words (see Reason:
-// disk full, permission denied, target is a folder, file vanished on the
-// server, quota exceeded...); the rest of the queue goes on.
+// Network errors, timeouts, stalls and 4xx replies are retried after a backoff that doubles from BackoffMin to BackoffMax, up
+// to MaxAttempts tries (a job's Tries overrides it), each continuing at
+// the byte where the last stopped. Other errors fail the job at once
+// with a reason in words (see Reason: no such folder, disk full,
+// permission denied, read-only file system, name too long, target is a
+// folder, file vanished on the server, refused by the server...), with
+// the system's or the server's own words after it; the rest of the queue
+// goes on.
 //
 // Pause stops a job and keeps its .part. Cancel does too: the .part never
 // looks like a finished file (the final name only ever holds verified

@@ -42,12 +42,18 @@ const (
 	ReasonBadName
 	ReasonMismatch
 	ReasonUnsafeName
+	ReasonNoFolder
+	ReasonNoFile
+	ReasonReadOnly
+	ReasonNameTooLong
+	ReasonRefused
 )
 
 var reasonWords = [...]string{"error", "connection problem", "too many connections",
 	"disk full", "permission denied", "target is a folder", "file vanished on the server",
 	"quota exceeded on the server", "name not allowed by the server", "verification failed",
-	"unsafe name from the server"}
+	"unsafe name from the server", "no such folder", "no such file", "read-only file system",
+	"name too long", "refused by the server"}
 
 func (r Reason) String() string {
 	if r < 0 || int(r) >= len(reasonWords) {
@@ -101,24 +107,45 @@ func classify(op string, err error) Reason {
 	if errors.As(err, &re) {
 		return replyReason(op, re.Code)
 	}
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return ReasonDiskFull
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		return ReasonPermission
-	case errors.Is(err, syscall.EISDIR):
-		return ReasonIsFolder
-	case isNetwork(err):
+	if r, ok := localReason(op, err); ok {
+		return r
+	}
+	if isNetwork(err) {
 		return ReasonNetwork
 	}
 	return ReasonOther
+}
+
+// localReason names a local file system's refusal. None of them is
+// retried: waiting does not create a folder or free a disk.
+func localReason(op string, err error) (Reason, bool) {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return ReasonDiskFull, true
+	case errors.Is(err, syscall.EROFS):
+		return ReasonReadOnly, true
+	case errors.Is(err, fs.ErrPermission):
+		return ReasonPermission, true
+	case errors.Is(err, syscall.EISDIR):
+		return ReasonIsFolder, true
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return ReasonNameTooLong, true
+	case errors.Is(err, syscall.ENOTDIR):
+		return ReasonNoFolder, true
+	case errors.Is(err, fs.ErrNotExist) && op == opRead:
+		return ReasonNoFile, true
+	case errors.Is(err, fs.ErrNotExist):
+		return ReasonNoFolder, true
+	}
+	return ReasonOther, false
 }
 
 func replyReason(op string, code int) Reason {
 	switch {
 	case code == codeTooMany:
 		return ReasonTooMany
-	case code == codeCantOpenData, code == codeAborted, code == codeBusy, code == codeLocalError:
+	case code >= 400 && code < 500:
+		// 425, 426, 450, 451, 452...: the server says "not now".
 		return ReasonNetwork
 	case code == codeQuotaExceeded:
 		return ReasonQuota
@@ -130,7 +157,9 @@ func replyReason(op string, code int) Reason {
 		// ftpserverlib's verdict on a data connection that broke.
 		return ReasonNetwork
 	case code == codeUnavailable:
-		return ReasonPermission
+		// A missing folder, a refused name or a permission: the server's
+		// own words (kept in Err) say which.
+		return ReasonRefused
 	case code == 530:
 		return ReasonPermission
 	}

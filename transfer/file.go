@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -26,14 +27,16 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 		return result{err: err}
 	}
 	q.update(j, func(s *JobState) { s.Total = src.Size; s.Size = src.Size })
+	if js.direct() {
+		return q.runDirect(ctx, j, c, src)
+	}
 	target := js.Target
 	if target == "" {
 		var res *result
-		target, res = q.resolve(ctx, js, c, src)
+		target, res = q.resolveTarget(ctx, j, js, c, src)
 		if res != nil {
 			return *res
 		}
-		q.update(j, func(s *JobState) { s.Target = target })
 	}
 	for {
 		err := q.transfer(ctx, j, c, target, src.Size)
@@ -49,7 +52,79 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 			return result{err: err}
 		}
 		q.update(j, func(s *JobState) { s.verified = true })
-		return q.commit(ctx, q.state(j), c, target)
+		res := q.commit(ctx, q.state(j), c, target)
+		if res.err == nil {
+			q.keepTime(ctx, q.state(j), c, target)
+			res.note = joinNotes(q.state(j).note, res.note)
+		}
+		return res
+	}
+}
+
+// resolveTarget decides the name to write once per job: the conflict
+// policy, or for a restart (Offset) the target itself, which becomes the
+// .part the copy continues at Offset.
+func (q *Queue) resolveTarget(ctx context.Context, j *job, js JobState, c conns, src session.Entry) (string, *result) {
+	target := js.DstPath
+	if js.Offset > 0 {
+		if err := q.restartFrom(ctx, js, c, target); err != nil {
+			return "", &result{err: err}
+		}
+		q.update(j, func(s *JobState) { s.restartAt = js.Offset })
+	} else {
+		var res *result
+		if target, res = q.resolve(ctx, js, c, src); res != nil {
+			return "", res
+		}
+	}
+	q.update(j, func(s *JobState) { s.Target = target })
+	return target, nil
+}
+
+// restartFrom makes an existing target the .part a restart continues.
+func (q *Queue) restartFrom(ctx context.Context, js JobState, c conns, target string) error {
+	e, ok, err := existing(ctx, c.dst, target)
+	if err != nil || !ok || e.Kind != session.KindFile {
+		return wrap(opWrite, target, err)
+	}
+	if _, ok, _ := existing(ctx, c.dst, partName(target)); ok {
+		if err := c.dst.Remove(ctx, partName(target)); err != nil {
+			return wrap(opWrite, partName(target), err)
+		}
+	}
+	return wrap(opWrite, target, c.dst.Rename(ctx, target, partName(target)))
+}
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// modTimer is a side that tells a file's modification time without a
+// listing (MDTM on session.Remote).
+type modTimer interface {
+	ModTime(ctx context.Context, p string) (time.Time, error)
+}
+
+// keepTime gives the copy the source's modification time, as mirror and
+// lftp do: from the listing the job was planned from, else asked (MDTM,
+// stat). It is best effort: a server without MFMT keeps its own time.
+func (q *Queue) keepTime(ctx context.Context, js JobState, c conns, target string) {
+	t := js.ModTime
+	if t.IsZero() {
+		if mt, ok := c.src.(modTimer); ok {
+			t, _ = mt.ModTime(ctx, js.SrcPath)
+		} else if e, err := c.src.Stat(ctx, js.SrcPath); err == nil {
+			t = e.ModTime
+		}
+	}
+	if !t.IsZero() {
+		_ = c.dst.Chtimes(ctx, target, t)
 	}
 }
 

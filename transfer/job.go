@@ -106,7 +106,37 @@ type Job struct {
 	Move bool
 	// Parent is the folder job that queued this one (0: the user did).
 	Parent ID
+	// Offset starts the copy at this byte of the source (classic ftp's
+	// restart): the target keeps its first Offset bytes. A side that
+	// cannot restart (no REST STREAM in its FEAT) gets the whole file.
+	Offset int64
+	// Append adds the source to the end of the target (APPE); Unique
+	// lets the server choose a free name (STOU, classic sunique). Both
+	// write the target itself, without a .part, and are never retried:
+	// a second try would append twice or make a second file.
+	Append, Unique bool
+	// Tries bounds this job's tries (0: the queue's MaxAttempts; 1: no
+	// retry, as classic ftp).
+	Tries int
+	// KeepCR keeps the CRs of an ASCII download (classic ftp's cr off).
+	KeepCR bool
+	// ModTime is the source's modification time when the planner knows
+	// it from a listing; zero: the worker asks (MDTM, stat). The copy is
+	// given the source's time.
+	ModTime time.Time
+	// Lend gives the job connections it uses instead of the pool's, for
+	// a front end that waits on the job and whose own connection is idle
+	// meanwhile (batch mode's get and put, as classic ftp uses its one
+	// connection). Never journaled: a restored job uses the pool.
+	Lend Lent
 }
+
+// Lent connections for a job's sides (nil: the pool's).
+type Lent struct{ Src, Dst session.FS }
+
+// direct reports whether the job writes its target in place, without a
+// .part file: appends and server-chosen names.
+func (j Job) direct() bool { return j.Append || j.Unique }
 
 // Direction is the job's direction as the queue pane shows it.
 func (j Job) Direction() string {
@@ -176,4 +206,9 @@ type JobState struct {
 	// after is, for KindRemoveDir, the folder job whose whole subtree
 	// must finish first.
 	after ID
+	// restartAt is the Offset the next try starts at (a restart's first
+	// try; later tries continue the .part at its size). note is a remark
+	// the copy adds to the outcome (a restart the server could not do).
+	restartAt int64
+	note      string
 }

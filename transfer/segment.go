@@ -200,7 +200,7 @@ func (q *Queue) extraConns(ctx context.Context, cfg *session.Config, n int) []se
 		if !q.pool.reserve(poolKey(cfg), 1) {
 			break
 		}
-		c, err := q.conn(ctx, cfg)
+		c, err := q.conn(ctx, cfg, nil)
 		if err != nil {
 			break // a 421 lowered the limit; conn gave the slot back
 		}

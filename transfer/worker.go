@@ -46,7 +46,7 @@ func (q *Queue) take() (*job, context.Context) {
 
 // reserveLocked takes a connection slot on each remote side of j.
 func (q *Queue) reserveLocked(j *job) bool {
-	src, dst := j.st.Src.Remote, j.st.Dst.Remote
+	src, dst := q.pooled(j.st.Job)
 	switch {
 	case src != nil && dst != nil && poolKey(src) == poolKey(dst):
 		return q.pool.reserve(poolKey(src), 2)
@@ -113,7 +113,11 @@ func (q *Queue) failLocked(j *job, err error) {
 	if errors.As(err, &te) && te.Reason == ReasonTooMany {
 		j.st.Attempts--
 	}
-	if !transient || j.st.Attempts >= q.opts.MaxAttempts {
+	tries := q.opts.MaxAttempts
+	if j.st.Tries > 0 {
+		tries = j.st.Tries
+	}
+	if !transient || j.st.Attempts >= tries || j.st.direct() {
 		q.setLocked(j, Failed, EventFailed)
 		return
 	}
@@ -173,15 +177,16 @@ type conns struct {
 // run connects both sides and runs the job on them, returning the
 // connections to the pool when done.
 func (q *Queue) run(ctx context.Context, j *job) result {
-	src, dst := j.st.Src.Remote, j.st.Dst.Remote
+	js := q.state(j)
+	src, dst := q.pooled(js.Job)
 	var c conns
 	var err error
-	c.src, err = q.conn(ctx, src)
+	c.src, err = q.conn(ctx, src, js.Lend.Src)
 	if err != nil {
 		q.release(dst, nil, nil)
 		return result{err: err}
 	}
-	c.dst, err = q.conn(ctx, dst)
+	c.dst, err = q.conn(ctx, dst, js.Lend.Dst)
 	if err != nil {
 		q.release(src, c.src, nil)
 		return result{err: err}
@@ -200,9 +205,24 @@ func (q *Queue) run(ctx context.Context, j *job) result {
 	return res
 }
 
-// conn is a pooled connection for a remote side, the local FS otherwise.
-// A 421 while dialling lowers the server's limit.
-func (q *Queue) conn(ctx context.Context, cfg *session.Config) (session.FS, error) {
+// pooled is the configs of the sides the pool serves: remote sides
+// without a lent connection (nil otherwise).
+func (q *Queue) pooled(j Job) (src, dst *session.Config) {
+	if j.Lend.Src == nil {
+		src = j.Src.Remote
+	}
+	if j.Lend.Dst == nil {
+		dst = j.Dst.Remote
+	}
+	return src, dst
+}
+
+// conn is a lent connection, a pooled one for a remote side, or the local
+// FS. A 421 while dialling lowers the server's limit.
+func (q *Queue) conn(ctx context.Context, cfg *session.Config, lent session.FS) (session.FS, error) {
+	if lent != nil {
+		return lent, nil
+	}
 	if cfg == nil {
 		return q.opts.Local, nil
 	}

@@ -1,0 +1,118 @@
+package transfer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// TestRestartUpload: restart N keeps the target's first N bytes and sends
+// the rest from byte N (REST), through the .part like every copy.
+func TestRestartUpload(t *testing.T) {
+	r := newRig(t, Options{})
+	r.remote.put("/t.txt", []byte("HELLO-old-tail-longer"))
+	r.local.put("/src.txt", []byte("HELLO-new-content"))
+	j := r.upload("/src.txt", "/t.txt")
+	j.Offset = 6
+	js := r.wait(r.q.Add(j), Done)
+	mustFile(t, r.remote, "/t.txt", []byte("HELLO-new-content"))
+	if got := r.local.openLog(); len(got) != 1 || got[0] != "/src.txt@6" {
+		t.Fatalf("source opened at %v, want once at byte 6", got)
+	}
+	if js.Note != "" {
+		t.Errorf("note %q: the server could restart", js.Note)
+	}
+}
+
+// TestRestartWithoutRestStream: a server whose FEAT lacks REST STREAM
+// gets the whole file, and the job says why (tnftp does the same).
+func TestRestartWithoutRestStream(t *testing.T) {
+	r := newRig(t, Options{})
+	r.remote.noRest = true
+	r.remote.put("/t.txt", []byte("old"))
+	r.local.put("/src.txt", []byte("the whole new file"))
+	j := r.upload("/src.txt", "/t.txt")
+	j.Offset = 4
+	js := r.wait(r.q.Add(j), Done)
+	mustFile(t, r.remote, "/t.txt", []byte("the whole new file"))
+	if got := r.local.openLog(); len(got) != 1 || got[0] != "/src.txt@0" {
+		t.Fatalf("source opened at %v, want once from byte 0", got)
+	}
+	if !strings.Contains(js.Note, "no REST STREAM") || !strings.Contains(js.Note, "whole file") {
+		t.Errorf("note %q, want it to say the restart was refused and the whole file sent", js.Note)
+	}
+}
+
+// TestModTimeKept: a copy gets the source's modification time, from the
+// job (a listing) or asked of the source.
+func TestModTimeKept(t *testing.T) {
+	r := newRig(t, Options{})
+	r.remote.put("/a.bin", []byte("data"))
+	when := time.Date(2020, 5, 17, 8, 30, 0, 0, time.UTC)
+	r.remote.times["/a.bin"] = when
+	r.local.dirs["/in"] = true
+	r.wait(r.q.Add(r.download("/a.bin", "/in/a.bin")), Done)
+	if got := r.local.times["/in/a.bin"]; !got.Equal(when) {
+		t.Errorf("downloaded file's time %v, want the source's %v", got, when)
+	}
+	listed := time.Date(2019, 1, 2, 3, 4, 5, 0, time.UTC)
+	j := r.download("/a.bin", "/in/b.bin")
+	j.ModTime = listed
+	r.wait(r.q.Add(j), Done)
+	if got := r.local.times["/in/b.bin"]; !got.Equal(listed) {
+		t.Errorf("time %v, want the listing's %v", got, listed)
+	}
+}
+
+// TestLocalFolderMissingFailsAtOnce: a download into a folder that does
+// not exist fails on the first try with the real cause, and the server is
+// never asked for the file (no RETR for nothing).
+func TestLocalFolderMissingFailsAtOnce(t *testing.T) {
+	remote := newStore()
+	remote.put("/a.txt", []byte("abc"))
+	q, err := New(Options{NoJournal: true, Dial: remote.dial, Local: session.Local{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	dst := filepath.Join(t.TempDir(), "missing", "a.txt")
+	id := q.Add(Job{Src: RemoteEndpoint(fakeServer), Dst: LocalEndpoint(), SrcPath: "/a.txt", DstPath: dst})
+	js := waitState(t, q, id, Failed)
+	var te *Error
+	if !errors.As(js.Err, &te) || te.Reason != ReasonNoFolder || js.Attempts != 1 {
+		t.Fatalf("failed with %v after %d tries, want %q at once", js.Err, js.Attempts, ReasonNoFolder)
+	}
+	if !strings.Contains(js.Err.Error(), "no such file or directory") {
+		t.Errorf("error %q lacks the system's words", js.Err)
+	}
+	if got := remote.openLog(); len(got) != 0 {
+		t.Fatalf("the server was asked for %v before the local file could be made", got)
+	}
+	if _, err := os.Stat(filepath.Dir(dst)); err == nil {
+		t.Fatal("the queue made the missing folder itself")
+	}
+}
+
+// TestTriesPerJob: a job's own Tries bounds its retries (0 retries: one
+// try, as classic ftp).
+func TestTriesPerJob(t *testing.T) {
+	r := newRig(t, Options{})
+	r.remote.put("/a.bin", []byte("data"))
+	r.remote.hook = func(op, p string, off int64) error {
+		if op == "open" {
+			return reply(426)
+		}
+		return nil
+	}
+	j := r.download("/a.bin", "/a.bin")
+	j.Tries = 1
+	js := r.wait(r.q.Add(j), Failed)
+	if js.Attempts != 1 {
+		t.Fatalf("%d tries, want 1", js.Attempts)
+	}
+}
