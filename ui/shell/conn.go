@@ -20,6 +20,9 @@ type conn struct {
 	name    string
 	pending *session.Config
 	remote  *session.Remote
+	// attached: remote is a pane's connection (Attach); close still
+	// closes it, as the user asked, and the pane follows.
+	attached bool
 }
 
 func (c *conn) close() error {
@@ -28,7 +31,7 @@ func (c *conn) close() error {
 		return nil
 	}
 	err := c.remote.Close()
-	c.remote = nil
+	c.remote, c.attached = nil, false
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 )
 
 // mirrorOpts are mirror's flags, as lftp spells them.
@@ -155,8 +156,8 @@ func (t *tree) add(rel string, l session.Listing) (dirs, files []string, errs er
 		if e.Name == "." || e.Name == ".." {
 			continue
 		}
-		if strings.ContainsAny(e.Name, "/\x00\r\n") {
-			errs = errors.Join(errs, fmt.Errorf("mirror: skipping unsafe name %q in %s", e.Name, rel))
+		if err := transfer.CheckName(e.Name); err != nil {
+			errs = errors.Join(errs, fmt.Errorf("mirror: skipped in %s: %w", rel, err))
 			continue
 		}
 		r := path.Join(rel, e.Name)

@@ -3,19 +3,20 @@ package shell
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ftpane/ftpane/session"
 )
 
-// mirrorJob is one file to copy.
+// mirrorJob is one file to copy; resume continues a shorter target
+// (--continue).
 type mirrorJob struct {
 	rel    string
 	entry  session.Entry
-	offset int64
+	resume bool
 }
 
 // mirrorRun is one mirror command in progress.
@@ -46,11 +47,11 @@ func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
 		m.print(m.plan())
 		return nil
 	}
-	started, walkErr, copyErr := m.run(ctx)
-	if started == 0 && walkErr != nil && len(m.st.dirs) == 0 && len(m.st.files) == 0 {
+	sum, walkErr := m.run(ctx)
+	if sum.queued == 0 && walkErr != nil && len(m.st.dirs) == 0 && len(m.st.files) == 0 {
 		return walkErr // the source itself could not be read
 	}
-	err = errors.Join(walkErr, copyErr)
+	err = errors.Join(walkErr, sum.err)
 	if o.del {
 		if walkErr != nil {
 			s.printf("mirror: not deleting anything: the source was not read completely\n")
@@ -58,7 +59,11 @@ func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
 			err = errors.Join(err, m.remove(ctx))
 		}
 	}
-	s.printf("Total: %d directories, %d files; %d transferred\n", len(m.st.dirs)+1, len(m.st.files), started)
+	s.printf("Total: %d directories, %d files; %d transferred\n", len(m.st.dirs)+1, len(m.st.files), sum.done)
+	if sum.failed > 0 {
+		err = errors.Join(err, fmt.Errorf("mirror: %d of %d %s failed", sum.failed, sum.queued,
+			plural(sum.queued, "file", "files")))
+	}
 	return err
 }
 
@@ -110,7 +115,7 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 	case !exists:
 		return mirrorJob{rel: rel, entry: e}, true
 	case m.o.cont && d.Size < e.Size:
-		return mirrorJob{rel: rel, entry: e, offset: d.Size}, true
+		return mirrorJob{rel: rel, entry: e, resume: true}, true
 	case m.o.onlyNewer:
 		return mirrorJob{rel: rel, entry: e}, newer
 	case newer || d.Size != e.Size:
@@ -228,77 +233,6 @@ func (m *mirrorRun) inExtraDir(rel string) bool {
 	return false
 }
 
-// run walks the source on the current connection and copies what
-// decide picks on o.parallel connections: o.parallel-1 extra ones,
-// dialled at once and busy from the first listed folder, and the current
-// one when the walk is done. It returns how many copies it queued.
-func (m *mirrorRun) run(ctx context.Context) (queued int, walkErr, copyErr error) {
-	// The root first: a source that cannot be read makes nothing and
-	// dials nothing.
-	root, err := m.src.List(ctx, m.srcRoot)
-	if err != nil {
-		return 0, err, nil
-	}
-	if err := m.mkdirRoot(ctx); err != nil {
-		return 0, err, nil
-	}
-	q := newJobQueue()
-	var mu sync.Mutex
-	var refused []error
-	stopped := false
-	work := func(c *session.Remote) {
-		for j, done, ok := q.take(); ok; j, done, ok = q.take() {
-			err := ctx.Err()
-			if err == nil {
-				err = m.one(ctx, c, j)
-			}
-			done()
-			mu.Lock()
-			if err != nil && !(stopped && err == ctx.Err()) {
-				copyErr = errors.Join(copyErr, err)
-			}
-			stopped = stopped || ctx.Err() != nil
-			mu.Unlock()
-		}
-	}
-	// Extra connections are dialled as files come: one per queued file up
-	// to o.parallel-1, none when the target is already up to date.
-	var wg sync.WaitGroup
-	cfg := m.s.cur.remote.Config()
-	extra := m.o.parallel - 1
-	// The transfer queue logs in on its own: its jobs need no connection
-	// of ours, only someone waiting for each.
-	_, queue := m.s.xfer.(Queued)
-	walkErr = m.walkListed(ctx, "", root, func(jobs []mirrorJob) {
-		q.putFolder(jobs)
-		for range min(len(jobs), extra-queued) {
-			wg.Go(func() {
-				if queue {
-					work(m.s.cur.remote)
-					return
-				}
-				c, err := m.s.dial(ctx, cfg)
-				if err != nil {
-					mu.Lock()
-					refused = append(refused, err)
-					mu.Unlock()
-					return
-				}
-				defer c.Close()
-				work(c)
-			})
-		}
-		queued += len(jobs)
-	})
-	q.close()
-	work(m.s.cur.remote)
-	wg.Wait()
-	if len(refused) > 0 {
-		m.s.printf("mirror: used %d connection(s): %v\n", min(queued, extra)+1-len(refused), refused[0])
-	}
-	return queued, walkErr, copyErr
-}
-
 // walkListed goes through one listed source folder: it makes the
 // folder's subfolders at the target, queues its files, then lists and
 // walks each subfolder, all on the current connection, so the copies run
@@ -328,111 +262,4 @@ func (m *mirrorRun) walkListed(ctx context.Context, rel string, l session.Listin
 		errs = errors.Join(errs, m.walkListed(ctx, d, sub, queue))
 	}
 	return errs
-}
-
-// jobQueue hands mirror's files to the connections, spreading them over
-// folders: each connection takes from the folder fewest others are in, so
-// two connections rarely create files in one folder at once (on ext4 the
-// second spins on the folder's lock: 6% of a 10,000-file mirror's CPU,
-// and the server's disk has the same lock on uploads). It is unbounded, so
-// the walk never waits for a transfer, nor hangs when no extra connection
-// could log in.
-type jobQueue struct {
-	mu      sync.Mutex
-	cond    *sync.Cond
-	folders []*jobFolder
-	closed  bool
-}
-
-type jobFolder struct {
-	jobs   []mirrorJob
-	active int // connections copying one of its files
-}
-
-func newJobQueue() *jobQueue {
-	q := &jobQueue{}
-	q.cond = sync.NewCond(&q.mu)
-	return q
-}
-
-// putFolder queues one folder's files.
-func (q *jobQueue) putFolder(jobs []mirrorJob) {
-	if len(jobs) == 0 {
-		return
-	}
-	q.mu.Lock()
-	q.folders = append(q.folders, &jobFolder{jobs: jobs})
-	q.mu.Unlock()
-	q.cond.Broadcast()
-}
-
-// close says no more jobs come; take drains what is left.
-func (q *jobQueue) close() {
-	q.mu.Lock()
-	q.closed = true
-	q.mu.Unlock()
-	q.cond.Broadcast()
-}
-
-// take waits for the next job; false when the queue is closed and empty.
-// done must be called when the job is finished.
-func (q *jobQueue) take() (j mirrorJob, done func(), ok bool) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	for {
-		var best *jobFolder
-		for _, f := range q.folders {
-			if len(f.jobs) > 0 && (best == nil || f.active < best.active) {
-				best = f
-				if f.active == 0 {
-					break
-				}
-			}
-		}
-		if best != nil {
-			j = best.jobs[0]
-			best.jobs[0] = mirrorJob{}
-			best.jobs = best.jobs[1:]
-			best.active++
-			q.dropEmpty()
-			return j, func() {
-				q.mu.Lock()
-				best.active--
-				q.mu.Unlock()
-			}, true
-		}
-		if q.closed {
-			return mirrorJob{}, nil, false
-		}
-		q.cond.Wait()
-	}
-}
-
-// dropEmpty forgets leading folders with nothing left to hand out, so
-// take does not scan a long tail of finished folders.
-func (q *jobQueue) dropEmpty() {
-	i := 0
-	for i < len(q.folders) && len(q.folders[i].jobs) == 0 {
-		i++
-	}
-	q.folders = q.folders[i:]
-}
-
-// one copies one file over connection c and gives it the source's time.
-func (m *mirrorRun) one(ctx context.Context, c *session.Remote, j mirrorJob) error {
-	m.s.printf("Transferring file `%s'\n", j.rel)
-	req := Request{Src: m.src, SrcPath: m.src.Join(m.srcRoot, j.rel), Dst: m.dst,
-		DstPath: m.dst.Join(m.dstRoot, j.rel), Offset: j.offset}
-	if m.o.reverse {
-		req.Dst = c
-	} else {
-		req.Src = c
-	}
-	if _, err := m.s.xfer.Transfer(ctx, req); err != nil {
-		return err
-	}
-	if !j.entry.ModTime.IsZero() && !m.o.reverse {
-		_ = req.Dst.Chtimes(ctx, req.DstPath, j.entry.ModTime)
-	}
-	return nil
 }

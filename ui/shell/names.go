@@ -2,8 +2,6 @@ package shell
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -175,43 +173,4 @@ func nmapAlt(s, name string, toks [10]string) (string, int) {
 		}
 	}
 	return "[", 1
-}
-
-// safeLocalName refuses a remote name as a local path when it could write
-// outside the local directory or is not a usable file name.
-func safeLocalName(name string) error {
-	why := ""
-	switch {
-	case name == "" || name == "." || name == "..":
-		why = "not a file name"
-	case strings.ContainsAny(name, "\x00\r\n"):
-		why = "it contains a NUL or line break"
-	case strings.HasPrefix(name, "/") || strings.HasPrefix(name, "~"):
-		why = "it is an absolute path"
-	case strings.Contains("/"+name+"/", "/../"):
-		why = "it climbs out of the local folder (..)"
-	case strings.HasSuffix(name, "/"):
-		why = "it names a folder"
-	}
-	if why != "" {
-		return fmt.Errorf("refusing remote name %q as a local file name: %s (give a local name)", name, why)
-	}
-	return nil
-}
-
-// uniqueLocal returns p, or p.1 .. p.99 when runique is on and p exists.
-func (s *Shell) uniqueLocal(p string) (string, error) {
-	if !s.set.runique {
-		return p, nil
-	}
-	if _, err := os.Lstat(p); os.IsNotExist(err) {
-		return p, nil
-	}
-	for i := 1; i < 100; i++ {
-		c := fmt.Sprintf("%s.%d", p, i)
-		if _, err := os.Lstat(c); os.IsNotExist(err) {
-			return c, nil
-		}
-	}
-	return "", fmt.Errorf("runique: cannot find a unique name for %s", p)
 }

@@ -156,19 +156,6 @@ func TestNtrans(t *testing.T) {
 	}
 }
 
-func TestSafeLocalName(t *testing.T) {
-	for _, ok := range []string{"a.txt", "dir/a.txt", "..a", "a..b", "a b"} {
-		if err := safeLocalName(ok); err != nil {
-			t.Errorf("safeLocalName(%q) = %v, want ok", ok, err)
-		}
-	}
-	for _, bad := range []string{"", ".", "..", "/etc/passwd", "../x", "a/../../x", "a/..", "x\x00y", "~/.bashrc", "dir/"} {
-		if err := safeLocalName(bad); err == nil {
-			t.Errorf("safeLocalName(%q) = nil, want a refusal", bad)
-		}
-	}
-}
-
 func TestParseAnswer(t *testing.T) {
 	for in, want := range map[string]Answer{"": AnswerYes, "y": AnswerYes, "n": AnswerNo, "NO": AnswerNo,
 		"a": AnswerAll, "q": AnswerQuit, "quit\n": AnswerQuit, "x": AnswerYes} {

@@ -62,8 +62,9 @@ func (s *Shell) proxyCopy(ctx context.Context, get bool, from, to string) error 
 	if ok, _ := s.confirm("relay through ftpane:", from, &all); !ok && s.set.prompt {
 		return fmt.Errorf("proxy %s: server-to-server transfer refused, relay declined", from)
 	}
-	req := Request{Src: src, SrcPath: from, Dst: dst, DstPath: to}
-	return s.transfer(ctx, "relayed", from, to, req)
+	c := copyReq{src: s.sideOn(src, from), dst: s.sideOn(dst, to)}
+	_, err = s.copyFile(ctx, "relayed", from, to, c)
+	return err
 }
 
 // proxyMulti is proxy mget (main to proxy server) and proxy mput (proxy

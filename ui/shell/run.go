@@ -47,6 +47,11 @@ func (s *Shell) exec(ctx context.Context, args []string) error {
 	if n < c.min || (c.max >= 0 && n > c.max) {
 		return &UsageError{Cmd: c.name, Usage: usageOf(c.name)}
 	}
+	if c.conn && s.cur == s.main {
+		if err := s.syncFolder(ctx); err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+	}
 	if c.conn && s.cur.remote == nil {
 		if s.cur.pending != nil {
 			return fmt.Errorf("%s: not logged in to %s (use user NAME [PASSWORD])", c.name, s.cur.pending.Addr())

@@ -36,6 +36,7 @@ type settings struct {
 	nmapOn           bool
 	nmapIn, nmapOut  string
 	restart          int64 // next get/put starts here; 0: from the start
+	retries          int   // tries after the first for a copy that broke
 
 	// read by the trace callback from transfer goroutines
 	verbose atomic.Bool
@@ -46,7 +47,10 @@ type settings struct {
 func (s *settings) init(o Options) {
 	*s = settings{hashSize: 1024, prompt: !o.NoPrompt, glob: !o.NoGlob, cr: true,
 		passive: true, sendport: true, typeName: "binary", mode: "stream", stru: "file",
-		form: "non-print"}
+		form: "non-print", retries: defaultRetries}
+	if o.Active {
+		s.passive = false
+	}
 	s.verbose.Store(o.Verbose)
 	if o.Debug {
 		s.debug.Store(1)
@@ -159,6 +163,9 @@ func (s *Shell) traceFunc(dir session.TraceDir, line string) {
 		if !s.set.trace.Load() {
 			return
 		}
+	}
+	if dir == session.TraceReceived {
+		s.catchUp()
 	}
 	if s.hashLine.Swap(false) {
 		fmt.Fprintln(s.out)

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 )
 
 // ErrQuit is returned by Run for bye and quit: the front end should end.
@@ -23,8 +24,14 @@ type Options struct {
 	// Prompter asks the user (per-file confirmation, user name, password).
 	// Nil answers yes to confirmations and fails when a line is needed.
 	Prompter Prompter
-	// Transferer moves files. Nil: the direct executor (Direct).
-	Transferer Transferer
+	// Queue runs every copy (get, put, their m-forms, mirror); its own
+	// connections carry them, so the TUI's pane stays free to browse.
+	// Nil (batch mode): the shell makes an in-memory queue of its own,
+	// and single copies run on the shell's connection, as classic ftp's
+	// one connection (the shell waits for them anyway).
+	Queue *transfer.Queue
+	// Active starts with active data connections (-A).
+	Active bool
 	// Dial connects and logs in. Nil: session.Dial.
 	Dial func(context.Context, session.Config) (*session.Remote, error)
 	// Template gives open's connections what a host name cannot say: the
@@ -58,7 +65,8 @@ type Shell struct {
 	opts   Options
 	out    *syncWriter
 	prompt Prompter
-	xfer   Transferer
+	q      *transfer.Queue
+	ownQ   bool // q was made by New and is closed by Close
 	dial   func(context.Context, session.Config) (*session.Remote, error)
 	fxp    func(context.Context, *session.Remote, string, *session.Remote, string) error
 	lcwd   string
@@ -73,20 +81,24 @@ type Shell struct {
 	// hashLine is set while a line of hash marks is open, so that a reply
 	// printed meanwhile starts on a new line.
 	hashLine atomic.Bool
+	live     atomic.Pointer[liveCopy]
+	// syncDir is the pane's folder the attached connection must be in
+	// before the next command ("": nothing to do).
+	syncDir string
 }
 
 // New builds an interpreter. Nothing is dialled until open (or Connect).
 func New(opts Options) *Shell {
 	s := &Shell{opts: opts, out: &syncWriter{w: opts.Out}, prompt: opts.Prompter,
-		xfer: opts.Transferer, dial: opts.Dial, fxp: session.FXP, macros: map[string][]string{}}
+		q: opts.Queue, dial: opts.Dial, fxp: session.FXP, macros: map[string][]string{}}
 	if s.out.w == nil {
 		s.out.w = io.Discard
 	}
 	if s.prompt == nil {
 		s.prompt = yesPrompter{}
 	}
-	if s.xfer == nil {
-		s.xfer = Direct{}
+	if s.q == nil {
+		s.q, s.ownQ = newQueue(defaultMirrorParallel), true
 	}
 	if s.dial == nil {
 		s.dial = session.Dial
@@ -117,7 +129,22 @@ func (s *Shell) Close() error {
 	if s.proxy != nil {
 		err = errors.Join(err, s.proxy.close())
 	}
+	if s.ownQ {
+		err = errors.Join(err, s.q.Close())
+	}
 	return err
+}
+
+// newQueue is a queue for a shell without a screen: in memory (batch
+// mode keeps no journal), workers as many connections as a mirror may
+// use, and its events drained (nobody shows them; Wait reads states).
+func newQueue(workers int) *transfer.Queue {
+	q, _ := transfer.New(transfer.Options{NoJournal: true, Workers: workers})
+	go func() {
+		for range q.Events() {
+		}
+	}()
+	return q
 }
 
 // printf writes to the output.

@@ -4,229 +4,204 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
+	"path"
 	"time"
 
 	"github.com/ftpane/ftpane/session"
-	"github.com/ftpane/ftpane/transfer/pipeline"
+	"github.com/ftpane/ftpane/transfer"
 )
 
-// Request is one file to move, as a command asks for it. The lead binds
-// Transferer to the transfer queue; Direct runs it in place.
-type Request struct {
-	Src     session.FS
-	SrcPath string
-	Dst     session.FS
-	DstPath string
-	// Offset skips this many bytes of the source and writes the
-	// destination from there (restart, reget).
-	Offset int64
-	// Append adds to the remote file (APPE); Unique lets the server pick
-	// the name (STOU). Both need a *session.Remote destination.
-	Append bool
-	Unique bool
-	// ASCII converts line ends on the local side: LF to CRLF on uploads;
-	// on downloads CRLF to LF when StripCR (the cr toggle).
-	ASCII   bool
-	StripCR bool
-	// Progress is called with the running byte count as data moves.
-	Progress func(total int64)
+// Every copy a command makes goes through the transfer queue: the shell
+// plans it (transfer.PlanCopy: names checked, target folder checked),
+// queues the jobs, waits, and prints what classic ftp prints from the
+// jobs' states. The queue writes NAME.part, verifies, renames, retries
+// and resumes; the shell keeps no copy loop of its own.
+
+// defaultRetries is how often a copy that broke is tried again (the
+// retries command); 0 gives classic ftp's single try.
+const defaultRetries = 4
+
+// side is one end of a copy as the shell names it for the planner.
+type side struct {
+	ep   transfer.Endpoint
+	fs   session.FS
+	path string
 }
 
-// Result is what a transfer did. Name is the server's name for a Unique
-// upload ("" when its reply did not say).
-type Result struct {
-	Bytes   int64
-	Elapsed time.Duration
-	Name    string
+// remoteSide names a path on the current connection: absolute (the
+// queue's own connections log in at home), with the data-connection mode
+// the passive command chose.
+func (s *Shell) remoteSide(p string) side { return s.sideOn(s.cur.remote, p) }
+
+// sideOn names a path on connection r (the main or the proxy one).
+func (s *Shell) sideOn(r *session.Remote, p string) side {
+	if !path.IsAbs(p) {
+		p = path.Join(r.Getwd(), p)
+	}
+	cfg := r.Config()
+	cfg.Trace, cfg.OnEvent = nil, nil
+	cfg.Active = !s.set.passive
+	return side{ep: transfer.RemoteEndpoint(cfg), fs: r, path: p}
 }
 
-// Transferer moves one file. Implementations must honour ctx.
-type Transferer interface {
-	Transfer(ctx context.Context, req Request) (Result, error)
+func localSide(p string) side {
+	return side{ep: transfer.LocalEndpoint(), fs: session.Local{}, path: p}
 }
 
-// Direct moves a file in the calling goroutine: Open on the source, copy,
-// Create (or Append, or STOU) on the destination.
-type Direct struct{}
+// copyReq is one file to copy, with the shell's settings applied.
+type copyReq struct {
+	src, dst side
+	name     string // the target's name as derived or listed, for the check
+	origin   transfer.Origin
+	conflict transfer.Policy
+	offset   int64
+	append   bool
+	unique   bool
+	modTime  time.Time
+}
 
-// Transfer copies req.Src to req.Dst. Bytes are counted as the
-// destination takes them (the wire's bytes, CRs included), so hash marks
-// follow the data and not the local disk.
-func (Direct) Transfer(ctx context.Context, req Request) (Result, error) {
+// request builds the planner's request for one file.
+func (s *Shell) request(c copyReq) transfer.Request {
+	req := transfer.Request{Src: c.src.ep, Dst: c.dst.ep, Type: s.jobType(), Conflict: c.conflict,
+		KeepCR: !s.set.cr, Append: c.append, Unique: c.unique, Offset: c.offset,
+		Tries: s.set.retries + 1,
+		Items: []transfer.Item{{SrcPath: c.src.path, DstPath: c.dst.path, Name: c.name,
+			Origin: c.origin, Size: -1, ModTime: c.modTime}}}
+	if c.dst.ep.IsLocal() {
+		// The local folder is checked before anything is asked of the
+		// server; a remote one is the server's to refuse, in its words.
+		req.DstFS = c.dst.fs
+	}
+	if s.ownQ {
+		// Batch mode: the shell waits, so its connection carries the
+		// copy, as classic ftp's one connection does.
+		if !c.src.ep.IsLocal() {
+			req.Lend.Src = c.src.fs
+		}
+		if !c.dst.ep.IsLocal() {
+			req.Lend.Dst = c.dst.fs
+		}
+	}
+	return req
+}
+
+func (s *Shell) jobType() session.TransferType {
+	if s.ascii() {
+		return session.TypeASCII
+	}
+	return session.TypeBinary
+}
+
+// copyFile runs one file through the queue with classic ftp's report
+// around it: "local: a remote: a", hash marks, "N bytes received in S
+// secs". It returns the job's final state; a failed job's reason is the
+// error.
+func (s *Shell) copyFile(ctx context.Context, verb, local, remote string, c copyReq) (transfer.JobState, error) {
+	if err := s.streamOnly(); err != nil {
+		return transfer.JobState{}, err
+	}
+	plan, err := transfer.PlanCopy(ctx, s.request(c))
+	if err != nil {
+		return transfer.JobState{}, s.planError(err)
+	}
+	if len(plan.Refused) > 0 {
+		return transfer.JobState{}, plan.Refused[0].Err
+	}
+	if s.set.verbose.Load() {
+		s.printf("local: %s remote: %s\n", local, remote)
+	}
+	p := s.newProgress()
 	start := time.Now()
-	rd, err := req.Src.Open(ctx, req.SrcPath, req.Offset)
+	id := s.q.Submit(plan)[0]
+	s.live.Store(&liveCopy{p: p, id: id})
+	defer s.live.Store(nil)
+	st, err := s.q.Wait(ctx, id, func(js transfer.JobState) {
+		if js.State != transfer.Queued && js.State != transfer.Waiting && js.Done > 0 {
+			p.update(js.Done)
+		}
+	})
+	p.finish()
 	if err != nil {
-		return Result{}, err
+		s.q.Cancel(id)
+		return st, err
 	}
-	defer rd.Close()
-	var src io.Reader = rd
-	_, upload := req.Src.(session.Local)
-	_, download := req.Dst.(session.Local)
-	if req.ASCII && upload {
-		src = &crlfReader{r: src}
-	}
-	count := &counter{progress: req.Progress}
-	res := Result{}
-	if req.Unique {
-		res.Name, err = storeUnique(ctx, req, io.TeeReader(src, count))
-	} else {
-		err = store(ctx, req, src, count, req.ASCII && download && req.StripCR)
-	}
-	if cerr := rd.Close(); err == nil {
-		err = cerr
-	}
-	res.Bytes, res.Elapsed = count.n, time.Since(start)
-	return res, err
+	return st, s.report(verb, remote, st, time.Since(start), c.offset)
 }
 
-// store writes src to the destination (Create or Append).
-func store(ctx context.Context, req Request, src io.Reader, count *counter, stripCR bool) error {
-	var w io.WriteCloser
-	var err error
-	if req.Append {
-		r, ok := req.Dst.(*session.Remote)
-		if !ok {
-			return errors.New("append: the destination is not a server")
-		}
-		w, err = r.Append(ctx, req.DstPath)
-	} else {
-		w, err = req.Dst.Create(ctx, req.DstPath, req.Offset)
-	}
-	if err != nil {
-		return err
-	}
-	if f, ok := src.(*os.File); ok {
-		// An upload of a local file: the kernel sends it (sendfile).
-		if s, ok := w.(session.Sender); ok {
-			_, err := s.SendFile(f, count.set)
-			return errors.Join(err, w.Close())
+// liveCopy is the copy whose hash marks are open, so that a server reply
+// printed meanwhile comes after the marks for the bytes before it.
+type liveCopy struct {
+	p  *progress
+	id transfer.ID
+}
+
+// catchUp draws the marks of the running copy up to its bytes now.
+func (s *Shell) catchUp() {
+	if lc := s.live.Load(); lc != nil {
+		if js, ok := s.q.Get(lc.id); ok && js.Done > 0 {
+			lc.p.update(js.Done)
 		}
 	}
-	if f, ok := w.(*os.File); ok && !stripCR {
-		// A download to a local file: the kernel moves the bytes when it
-		// can (splice), about a third less CPU than reading and writing.
-		if sp, ok := src.(session.Splicer); ok {
-			_, handled, err := sp.SpliceTo(f, count.set)
-			if handled {
-				return errors.Join(err, w.Close())
-			}
-		}
-	}
-	var dst io.Writer = w
-	var strip *stripCRWriter
-	if stripCR {
-		strip = &stripCRWriter{w: w}
-		dst = strip
-	}
-	_, err = pipeline.Copy(io.MultiWriter(dst, count), src)
-	if strip != nil {
-		err = errors.Join(err, strip.flush())
-	}
-	return errors.Join(err, w.Close())
 }
 
-func storeUnique(ctx context.Context, req Request, src io.Reader) (string, error) {
-	r, ok := req.Dst.(*session.Remote)
-	if !ok {
-		return "", errors.New("sunique: the destination is not a server")
-	}
-	name, rep, err := r.StoreUniqueAs(ctx, req.DstPath, src)
-	if err == nil && !rep.Positive() {
-		err = &session.ReplyError{Op: "put (unique)", Code: rep.Code, Msg: rep.Text()}
-	}
-	return name, err
-}
-
-// counter counts the bytes written through it and reports them. It sits
-// after the destination in a MultiWriter, so it sees only what the
-// destination took.
-type counter struct {
-	n        int64
-	progress func(int64)
-}
-
-// set reports a running total counted elsewhere (a splice).
-func (c *counter) set(total int64) {
-	c.n = total
-	if c.progress != nil {
-		c.progress(total)
-	}
-}
-
-func (c *counter) Write(p []byte) (int, error) {
-	c.n += int64(len(p))
-	if len(p) > 0 && c.progress != nil {
-		c.progress(c.n)
-	}
-	return len(p), nil
-}
-
-// crlfReader turns every LF into CRLF (ASCII uploads, as classic ftp).
-type crlfReader struct {
-	r       io.Reader
-	pending []byte
-	buf     [16 << 10]byte
-}
-
-func (c *crlfReader) Read(p []byte) (int, error) {
-	if len(c.pending) == 0 {
-		n, err := c.r.Read(c.buf[:len(c.buf)/2])
-		if n == 0 {
-			return 0, err
-		}
-		c.pending = c.pending[:0]
-		for _, b := range c.buf[:n] {
-			if b == '\n' {
-				c.pending = append(c.pending, '\r')
-			}
-			c.pending = append(c.pending, b)
-		}
-	}
-	n := copy(p, c.pending)
-	c.pending = c.pending[n:]
-	return n, nil
-}
-
-// stripCRWriter turns CRLF into LF (ASCII downloads with cr on); a CR at
-// the end of one write is held until the next shows what follows it.
-type stripCRWriter struct {
-	w      io.Writer
-	heldCR bool
-	out    []byte
-}
-
-func (s *stripCRWriter) Write(p []byte) (int, error) {
-	s.out = s.out[:0]
-	for _, b := range p {
-		if s.heldCR {
-			s.heldCR = false
-			if b != '\n' {
-				s.out = append(s.out, '\r')
-			}
-		}
-		if b == '\r' {
-			s.heldCR = true
-			continue
-		}
-		s.out = append(s.out, b)
-	}
-	if _, err := s.w.Write(s.out); err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}
-
-// flush writes a CR held at the very end of the data.
-func (s *stripCRWriter) flush() error {
-	if !s.heldCR {
+// report prints a finished copy's lines and turns other outcomes into
+// errors in words.
+func (s *Shell) report(verb, remote string, st transfer.JobState, took time.Duration, base int64) error {
+	switch st.State {
+	case transfer.Done:
+	case transfer.Skipped:
 		return nil
+	case transfer.Failed:
+		return st.Err
+	case transfer.Paused:
+		return errors.New("paused in the transfer queue; resume it there")
+	default:
+		return fmt.Errorf("transfer %s", st.State)
 	}
-	s.heldCR = false
-	_, err := s.w.Write([]byte{'\r'})
-	if err != nil {
-		return fmt.Errorf("write: %w", err)
+	if st.Note != "" && st.Note != "moved" {
+		s.printf("%s\n", st.Note)
+	}
+	if st.Unique && st.Target != "" && path.Base(st.Target) != path.Base(remote) {
+		s.printf("File stored as %s.\n", path.Base(st.Target))
+	}
+	if s.set.verbose.Load() {
+		n := max(0, st.Done-base)
+		s.printf("%d bytes %s in %.2f secs (%s/s)\n", n, verb, took.Seconds(), rate(n, took))
 	}
 	return nil
+}
+
+// planError words a refused plan as classic ftp does for a missing
+// local folder.
+func (s *Shell) planError(err error) error {
+	var te *transfer.Error
+	if errors.As(err, &te) && errors.Is(err, transfer.ErrNoTargetFolder) {
+		return fmt.Errorf("local: %s: No such file or directory", te.Path)
+	}
+	return err
+}
+
+// streamOnly refuses the modes and structures ftpane cannot move data in.
+func (s *Shell) streamOnly() error {
+	if s.set.mode != "stream" || s.set.stru != "file" {
+		return fmt.Errorf("ftpane moves data in stream mode with file structure only: "+
+			"the server agreed to mode %s, structure %s (use mode stream, struct file)", s.set.mode, s.set.stru)
+	}
+	return nil
+}
+
+// rate formats a transfer speed in binary units, as classic ftp does.
+func rate(n int64, d time.Duration) string {
+	secs := d.Seconds()
+	if secs <= 0 {
+		secs = 1e-6
+	}
+	r := float64(n) / secs
+	for _, u := range []string{"B", "KiB", "MiB", "GiB"} {
+		if r < 1024 || u == "GiB" {
+			return fmt.Sprintf("%.2f %s", r, u)
+		}
+		r /= 1024
+	}
+	return ""
 }

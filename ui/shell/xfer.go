@@ -2,14 +2,11 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
-	"time"
 
-	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 )
 
 // getKind says how get decides where to start and whether to fetch.
@@ -40,61 +37,48 @@ func optArg(args []string, i int) string {
 	return ""
 }
 
-// getFile downloads remote to local (a name derived from remote when
-// empty: mapped, then checked so that a server cannot choose the path).
+// getFile downloads remote to local. Without a local name it is derived
+// from remote (case, ntrans, nmap), and the planner refuses one that
+// could write outside the local folder.
 func (s *Shell) getFile(ctx context.Context, remote, local string, kind getKind) error {
+	return s.getAs(ctx, remote, local, kind, transfer.FromTyped)
+}
+
+// getAs is getFile for a remote name whose origin the caller knows (mget
+// gets names from the server's listing).
+func (s *Shell) getAs(ctx context.Context, remote, local string, kind getKind, origin transfer.Origin) error {
 	if local == "-" {
 		return s.catRemote(ctx, remote)
 	}
+	c := copyReq{src: s.remoteSide(remote), origin: transfer.FromUser, offset: s.takeRestart()}
 	if local == "" {
 		local = s.mapName(remote, true)
-		if err := safeLocalName(local); err != nil {
-			return err
-		}
+		c.name, c.origin = local, origin
 	}
-	lp := s.localPath(local)
-	offset := s.takeRestart()
-	switch kind {
-	case getReget:
-		if st, err := os.Stat(lp); err == nil {
-			offset = st.Size()
-		}
-		if n, err := s.cur.remote.Size(ctx, remote); err == nil && offset >= n && offset > 0 {
-			s.printf("Local file %s is already complete (%d bytes).\n", local, offset)
-			return nil
-		}
-	case getNewer:
-		if skip, err := s.notNewer(ctx, remote, lp, local); skip || err != nil {
-			return err
-		}
+	c.dst = localSide(s.localPath(local))
+	switch {
+	case kind == getReget:
+		c.conflict = transfer.Resume
+	case kind == getNewer:
+		c.conflict = transfer.Newer
+	case s.set.runique && c.offset == 0:
+		c.conflict = transfer.Unique
 	}
-	if offset == 0 {
-		var err error
-		if lp, err = s.uniqueLocal(lp); err != nil {
-			return err
-		}
+	st, err := s.copyFile(ctx, "received", local, remote, c)
+	if err == nil && st.State == transfer.Skipped {
+		s.skipped(kind, st, local, remote)
 	}
-	req := Request{Src: s.cur.remote, SrcPath: remote, Dst: session.Local{}, DstPath: lp,
-		Offset: offset, ASCII: s.ascii(), StripCR: s.set.cr}
-	return s.transfer(ctx, "received", local, remote, req)
+	return err
 }
 
-// notNewer reports that the local file exists and the remote one is not
-// newer (MDTM), so newer skips it.
-func (s *Shell) notNewer(ctx context.Context, remote, lp, local string) (bool, error) {
-	st, err := os.Stat(lp)
-	if err != nil {
-		return false, nil
-	}
-	mt, err := s.cur.remote.ModTime(ctx, remote)
-	if err != nil {
-		return false, err
-	}
-	if !mt.After(st.ModTime()) {
+// skipped says why a get did nothing, in classic ftp's words.
+func (s *Shell) skipped(kind getKind, st transfer.JobState, local, remote string) {
+	switch kind {
+	case getReget:
+		s.printf("Local file %s is already complete (%d bytes).\n", local, st.Total)
+	case getNewer:
 		s.printf("Local file %q is newer than remote file %q.\n", local, remote)
-		return true, nil
 	}
-	return false, nil
 }
 
 func (s *Shell) cmdPut(ctx context.Context, args []string) error {
@@ -106,15 +90,19 @@ func (s *Shell) cmdAppend(ctx context.Context, args []string) error {
 }
 
 // putFile uploads local to remote (the local name, mapped, when empty);
-// with sunique the server picks the name (STOU).
+// with sunique the server picks the name (STOU), append adds to the end
+// of the remote file (APPE).
 func (s *Shell) putFile(ctx context.Context, local, remote string, appendTo bool) error {
 	if remote == "" {
 		remote = s.mapName(local, false)
 	}
-	req := Request{Src: session.Local{}, SrcPath: s.localPath(local), Dst: s.cur.remote,
-		DstPath: remote, Offset: s.takeRestart(), Append: appendTo, ASCII: s.ascii(),
-		Unique: s.set.sunique && !appendTo}
-	return s.transfer(ctx, "sent", local, remote, req)
+	c := copyReq{src: localSide(s.localPath(local)), dst: s.remoteSide(remote), offset: s.takeRestart(),
+		append: appendTo, unique: s.set.sunique && !appendTo}
+	if c.append || c.unique {
+		c.offset = 0
+	}
+	_, err := s.copyFile(ctx, "sent", local, remote, c)
+	return err
 }
 
 // takeRestart returns the restart marker and clears it: it applies to the
@@ -140,64 +128,28 @@ func (s *Shell) cmdRestart(_ context.Context, args []string) error {
 	return nil
 }
 
-// transfer runs one request with the classic report around it.
-func (s *Shell) transfer(ctx context.Context, verb, local, remote string, req Request) error {
-	if s.set.mode != "stream" || s.set.stru != "file" {
-		return fmt.Errorf("ftpane moves data in stream mode with file structure only: "+
-			"the server agreed to mode %s, structure %s (use mode stream, struct file)", s.set.mode, s.set.stru)
-	}
-	verbose := s.set.verbose.Load()
-	if verbose {
-		s.printf("local: %s remote: %s\n", local, remote)
-	}
-	p := s.newProgress()
-	req.Progress = p.update
-	res, err := s.xfer.Transfer(ctx, req)
-	p.finish()
-	if err != nil {
-		return err
-	}
-	if req.Unique && res.Name != "" && res.Name != remote {
-		s.printf("File stored as %s.\n", res.Name)
-	}
-	if verbose {
-		s.printf("%d bytes %s in %.2f secs (%s/s)\n", res.Bytes, verb, res.Elapsed.Seconds(),
-			rate(res.Bytes, res.Elapsed))
-	}
-	return nil
-}
-
-// rate formats a transfer speed in binary units, as classic ftp does.
-func rate(n int64, d time.Duration) string {
-	secs := d.Seconds()
-	if secs <= 0 {
-		secs = 1e-6
-	}
-	r := float64(n) / secs
-	for _, u := range []string{"B", "KiB", "MiB", "GiB"} {
-		if r < 1024 || u == "GiB" {
-			return fmt.Sprintf("%.2f %s", r, u)
+// cmdRetries shows or sets how often a broken copy is tried again.
+func (s *Shell) cmdRetries(_ context.Context, args []string) error {
+	if len(args) == 1 {
+		n, err := strconv.Atoi(args[0])
+		if err != nil || n < 0 || n > 100 {
+			return fmt.Errorf("retries: bad count %q: expected 0 to 100 (0: one try, as classic ftp)", args[0])
 		}
-		r /= 1024
+		s.set.retries = n
 	}
-	return ""
+	s.printf("Retries: %d (a broken copy is resumed where it stopped).\n", s.set.retries)
+	return nil
 }
 
 // catRemote writes a remote file to the output (get file -), converting
 // line ends in ASCII mode as a download to a file would.
 func (s *Shell) catRemote(ctx context.Context, remote string) error {
-	rd, err := s.cur.remote.Open(ctx, remote, s.takeRestart())
-	if err != nil {
-		return err
-	}
-	var w io.Writer = s.out
-	strip := s.ascii() && s.set.cr
-	if strip {
-		w = &stripCRWriter{w: s.out}
-	}
-	_, err = io.Copy(w, rd)
-	if strip {
-		err = errors.Join(err, w.(*stripCRWriter).flush())
-	}
-	return errors.Join(err, rd.Close())
+	_, err := transfer.Cat(ctx, s.cur.remote, remote, s.takeRestart(), s.out, s.ascii() && s.set.cr)
+	return err
+}
+
+// localExists reports whether a local path exists (any kind).
+func localExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
