@@ -24,12 +24,12 @@ import (
 // cmdLine is the ":" line: the classic ftp language, run by ui/shell,
 // its output in the log pane.
 type cmdLine struct {
-	open      bool
-	input     textinput.Model
-	history   []string
-	at        int    // history position while browsing; len(history): the new line
-	busy      string // the line running, "" when idle
-	connected string // the label of the server the shell was given
+	open    bool
+	input   textinput.Model
+	history []string
+	at      int    // history position while browsing; len(history): the new line
+	busy    string // the line running, "" when idle
+	pane    int    // the pane whose connection the running line was given
 }
 
 // maxHistory bounds the history kept on disk.
@@ -38,9 +38,12 @@ const maxHistory = 500
 // Messages of the command line, all results for the root.
 type (
 	shellDoneMsg struct {
-		line       string
-		err        error
-		connectErr error // the shell could not log in to the pane's server
+		line string
+		err  error
+		// remote is the shell's connection after the line (another one
+		// after open or user, nil after close) and dir its folder.
+		remote *session.Remote
+		dir    string
 	}
 	completedMsg struct {
 		line  string
@@ -67,7 +70,7 @@ func newInput() textinput.Model {
 func newShell(o Options, s *sink, q *transfer.Queue) *shell.Shell {
 	out := &lineWriter{sink: s}
 	return shell.New(shell.Options{Out: out, Dial: o.ShellDial,
-		Transferer: shell.Queued{Q: q, Direct: shell.Direct{}},
+		Queue:      q,
 		Shell:      bang(s, out),
 		Prompter:   prompter{s},
 		OnLocalDir: func(dir string) { s.send(localDirMsg{dir}) }})
@@ -180,8 +183,9 @@ func (m *Model) browseHistory(back bool) {
 	m.cmd.input.CursorEnd()
 }
 
-// runLine runs one line in a command (the shell blocks until it is done),
-// after giving the shell the connection a pane shows.
+// runLine runs one line in a command (the shell blocks until it is done)
+// on the workspace: the remote pane's connection and folder, the local
+// pane's folder.
 func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 	m.cmd.open = false
 	if line == "" {
@@ -198,31 +202,32 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 		m.layout()
 	}
 	m.log.Add(logview.Sent, "ftp> "+line)
-	sh, cfg := m.sh, m.shellConfig()
+	sh := m.sh
+	i := m.remotePane()
+	m.cmd.pane = i
+	r, _ := m.links[i].fs.(*session.Remote)
+	sh.Attach(r, m.panes[i].Dir())
 	if m.panes[0].FS() == m.opts.Local {
 		sh.SetLocalDir(m.panes[0].Dir())
 	}
 	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, line), func() tea.Msg {
-		ctx := context.Background()
-		var cerr error
-		if cfg != nil {
-			cerr = sh.Connect(ctx, *cfg)
+		err := sh.Run(context.Background(), line)
+		done := shellDoneMsg{line: line, err: err, remote: sh.Remote()}
+		if done.remote != nil {
+			done.dir = done.remote.Getwd()
 		}
-		return shellDoneMsg{line: line, err: sh.Run(ctx, line), connectErr: cerr}
+		return done
 	})
 }
 
-// shellConfig is the connection to give the shell before its first
-// line: the one a pane shows, unless the shell has it already.
-func (m *Model) shellConfig() *session.Config {
-	i := m.linked()
-	if i < 0 || m.links[i].cfg == nil || m.cmd.connected == m.links[i].fs.Label() {
-		return nil
+// remotePane is the pane the ":" line acts on: the focused one when it
+// shows a server, else the other one that does, else the right pane
+// (where open puts a new connection).
+func (m Model) remotePane() int {
+	if i := m.linked(); i >= 0 {
+		return i
 	}
-	m.cmd.connected = m.links[i].fs.Label()
-	cfg := *m.links[i].cfg
-	cfg.Trace, cfg.OnEvent = nil, nil
-	return &cfg
+	return int(FocusRight)
 }
 
 func (m Model) handleShell(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -247,10 +252,6 @@ func (m Model) handleShell(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 	m.cmd.busy = ""
-	if msg.connectErr != nil {
-		m.cmd.connected = ""
-		m.log.Add(logview.Error, "command line: "+msg.connectErr.Error())
-	}
 	switch {
 	case errors.Is(msg.err, shell.ErrQuit):
 		mm, cmd, _ := m.askQuit()
@@ -261,13 +262,64 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 		m.setStatus("done: "+msg.line, false)
 		m.followHash(msg.line)
 	}
-	cmds := []tea.Cmd{m.followSettings(msg.line)}
-	for i := range m.panes { // the command may have changed either side
-		if m.panes[i].FS() != nil && m.panes[i].Dir() != "" {
-			cmds = append(cmds, m.panes[i].Reload())
-		}
+	return m, m.follow(msg)
+}
+
+// follow moves the panes and the header to where the line left the
+// workspace: a new or closed connection, another remote folder. A pane
+// is reloaded only when the line may have changed its folder.
+func (m *Model) follow(msg shellDoneMsg) tea.Cmd {
+	i := m.cmd.pane
+	l := &m.links[i]
+	var cmds []tea.Cmd
+	remote, local := shell.Changes(msg.line)
+	switch {
+	case msg.remote == nil && l.fs != nil && isShellRemote(l.fs):
+		cmds = append(cmds, m.dropPane(i))
+	case msg.remote != nil && l.fs != msg.remote:
+		cmds = append(cmds, m.takeRemote(i, msg.remote))
+	case msg.remote != nil && msg.dir != "" && msg.dir != m.panes[i].Dir():
+		cmds = append(cmds, m.panes[i].Load(msg.dir, ""))
+	case remote && l.fs != nil:
+		cmds = append(cmds, m.panes[i].Reload())
 	}
-	return m, tea.Batch(cmds...)
+	if l.fs != nil {
+		l.state = readConnState(l.fs)
+	}
+	if local && i != 0 && m.panes[0].FS() == m.opts.Local && m.panes[0].Dir() != "" {
+		cmds = append(cmds, m.panes[0].Reload())
+	}
+	return tea.Batch(cmds...)
+}
+
+func isShellRemote(fsys session.FS) bool {
+	_, ok := fsys.(*session.Remote)
+	return ok
+}
+
+// takeRemote shows a connection the line opened (open, user) in pane i,
+// with its header; the one the pane had was closed by the shell.
+func (m *Model) takeRemote(i int, r *session.Remote) tea.Cmd {
+	l := &m.links[i]
+	cfg := r.Config()
+	l.fs, l.cfg, l.state = r, &cfg, readConnState(r)
+	m.q.SetPassword(cfg)
+	m.panes[i].SetFS(r)
+	m.setStatus("connected to "+r.Label(), false)
+	return m.panes[i].Load(startDir(r), "")
+}
+
+// dropPane empties pane i after close: the shell closed its connection.
+func (m *Model) dropPane(i int) tea.Cmd {
+	label := m.links[i].fs.Label()
+	m.links[i].fs, m.links[i].state = nil, connState{}
+	m.setStatus("disconnected from "+label, false)
+	if i == 0 {
+		m.panes[0].SetFS(m.opts.Local)
+		return m.panes[0].LoadHome()
+	}
+	m.panes[1].SetFS(nil)
+	return nil
 }
 
 // complete applies Tab: one candidate replaces the word, several extend
@@ -343,33 +395,5 @@ func (m *Model) followHash(line string) {
 		m.queue.ToggleHash()
 	case f[1] == "on" || f[1] == "off":
 		m.queue.SetHash(f[1] == "on")
-	}
-}
-
-// followSettings carries the type and passive commands over to the
-// focused connection, so the header and the transfers started from the
-// panes use what the command line set (the shell runs on a connection of
-// its own).
-func (m Model) followSettings(line string) tea.Cmd {
-	switch shell.CommandName(line) {
-	case "type", "ascii", "binary", "image", "passive":
-	default:
-		return nil
-	}
-	i := m.linked()
-	r, ok := m.sh.Remote(), i >= 0
-	if !ok || r == nil {
-		return nil
-	}
-	fsys := m.links[i].fs
-	s, ok := fsys.(settable)
-	if !ok {
-		return nil
-	}
-	typ, passive := r.Type(), r.Passive()
-	return func() tea.Msg {
-		err := s.SetType(context.Background(), typ)
-		s.SetPassive(passive)
-		return settingMsg{pane: i, fs: fsys, state: readConnState(fsys), err: err}
 	}
 }

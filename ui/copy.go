@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 )
 
@@ -27,6 +29,7 @@ type copyPlan struct {
 	typ        session.TransferType
 	defaultPol transfer.Policy
 	all        bool // "apply to all" was chosen
+	makeDirs   bool // the user agreed to create a missing target folder
 }
 
 // policyOptions are the dialog's conflict choices; "ask" first, then the
@@ -173,32 +176,72 @@ func (m Model) submitConflict(op pendingOp, vals []string) (tea.Model, tea.Cmd) 
 	return m.nextConflict(plan)
 }
 
-// queuePlan adds one job per entry (a folder job for folders) in a
-// command: the queue writes its journal.
+// plannedMsg is the planning step's answer for a copy (a result for the
+// root): the jobs to queue, or why not.
+type plannedMsg struct {
+	plan *copyPlan
+	p    transfer.Plan
+	err  error
+}
+
+// queuePlan hands the copy to the one planning step (transfer.PlanCopy:
+// every name from a listing checked, the target folder checked) in a
+// command; handlePlanned queues what it accepts.
 func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
-	q := m.q
-	var jobs []transfer.Job
-	for _, e := range plan.entries {
-		pol, ok := plan.policy[e.Name]
-		if !ok {
-			pol = plan.defaultPol
-		}
-		kind := transfer.KindFile
-		if e.IsDir() {
-			kind = transfer.KindTree
-		}
-		src, dst := plan.srcFS.Join(plan.srcDir, e.Name), plan.dstFS.Join(plan.dstDir, e.Name)
-		m.logCopy(plan.srcFS, src, plan.dstFS, dst, e.IsDir(), plan.move)
-		jobs = append(jobs, transfer.Job{Kind: kind, Src: plan.src, Dst: plan.dst, SrcPath: src, DstPath: dst,
-			Size: e.Size, Type: plan.typ, Conflict: pol, Move: plan.move})
+	req := transfer.Request{Src: plan.src, Dst: plan.dst, Type: plan.typ, Conflict: plan.defaultPol,
+		Move: plan.move, DstFS: plan.dstFS, MakeDirs: plan.makeDirs}
+	origin := transfer.FromUser
+	if !plan.src.IsLocal() {
+		origin = transfer.FromListing // a server chose these names
 	}
-	move := plan.move
-	m.setStatus(fmt.Sprintf("queuing %d %s…", len(jobs), plural(len(jobs), "entry", "entries")), false)
-	return func() tea.Msg {
-		for _, j := range jobs {
-			q.Add(j)
+	for _, e := range plan.entries {
+		it := transfer.Item{SrcPath: plan.srcFS.Join(plan.srcDir, e.Name), DstPath: plan.dstFS.Join(plan.dstDir, e.Name),
+			Name: e.Name, Origin: origin, Dir: e.IsDir(), Size: e.Size, ModTime: e.ModTime}
+		if pol, ok := plan.policy[e.Name]; ok {
+			it.Conflict = &pol
 		}
-		return jobsAddedMsg{n: len(jobs), move: move}
+		req.Items = append(req.Items, it)
+	}
+	m.setStatus(fmt.Sprintf("planning %d %s…", len(req.Items), plural(len(req.Items), "entry", "entries")), false)
+	return func() tea.Msg {
+		ctx, cancel := opCtx()
+		defer cancel()
+		p, err := transfer.PlanCopy(ctx, req)
+		return plannedMsg{plan: plan, p: p, err: err}
+	}
+}
+
+// handlePlanned queues a planned copy, asks to create a missing target
+// folder, or says what was refused and why.
+func (m Model) handlePlanned(msg plannedMsg) (tea.Model, tea.Cmd) {
+	plan := msg.plan
+	if errors.Is(msg.err, transfer.ErrNoTargetFolder) && !plan.makeDirs {
+		m.ask(purposeMakeTarget, "No such folder", []string{pane.Escape(plan.dstDir) + " does not exist.",
+			"Create it and copy there?"})
+		m.pending.plan = plan
+		return m, nil
+	}
+	if msg.err != nil {
+		m.setStatus(msg.err.Error(), true)
+		return m, nil
+	}
+	for _, r := range msg.p.Refused {
+		m.log.Add(logview.Error, "not copied: "+r.Err.Error())
+	}
+	for _, j := range msg.p.Jobs {
+		m.logCopy(plan.srcFS, j.SrcPath, plan.dstFS, j.DstPath, j.Kind == transfer.KindTree, plan.move)
+	}
+	q, p, move := m.q, msg.p, plan.move
+	if len(p.Refused) > 0 {
+		m.setStatus(fmt.Sprintf("%d %s refused: %s", len(p.Refused), plural(len(p.Refused), "name", "names"),
+			p.Refused[0].Err), true)
+	}
+	if len(p.Jobs) == 0 {
+		return m, nil
+	}
+	return m, func() tea.Msg {
+		q.Submit(p)
+		return jobsAddedMsg{n: len(p.Jobs), move: move, refused: len(p.Refused)}
 	}
 }
 

@@ -33,6 +33,7 @@ const (
 	purposeQuit
 	purposeInfo
 	purposePrompt
+	purposeMakeTarget
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -41,7 +42,7 @@ type pendingOp struct {
 	purpose purpose
 	pane    int
 	entries []session.Entry
-	plan    *copyPlan   // purposeConflict
+	plan    *copyPlan   // purposeConflict, purposeMakeTarget
 	job     transfer.ID // purposeCancelJob
 	prompt  *promptMsg  // purposePrompt
 }
@@ -176,7 +177,7 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	case purposePrompt:
 		m.answerPrompt(vals, true)
 		return m, nil
-	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit:
+	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit, purposeMakeTarget:
 		m.form = nil
 		return m.submitTransfer(op, vals)
 	}
@@ -242,6 +243,8 @@ func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleJobsAdded(msg)
 	case conflictsMsg:
 		return m.handleConflicts(msg)
+	case plannedMsg:
+		return m.handlePlanned(msg)
 	case clearedMsg:
 		if msg.err != nil {
 			m.setStatus(msg.err.Error(), true)

@@ -18,8 +18,9 @@ type jobEventMsg struct{ ev transfer.Event }
 
 // jobsAddedMsg ends the adding of a copy's jobs (a result for the root).
 type jobsAddedMsg struct {
-	n    int
-	move bool
+	n       int
+	move    bool
+	refused int // names the plan refused (already reported)
 }
 
 // listenQueue reads one event from the queue; nil when the queue is
@@ -127,6 +128,9 @@ func (m Model) handleJobsAdded(msg jobsAddedMsg) (tea.Model, tea.Cmd) {
 	verb := "copy"
 	if msg.move {
 		verb = "move"
+	}
+	if msg.refused > 0 {
+		return m, nil // the refusal stays on the status line
 	}
 	m.setStatus(fmt.Sprintf("queued: %s %d %s", verb, msg.n, plural(msg.n, "entry", "entries")), false)
 	return m, nil
@@ -284,6 +288,9 @@ func (m Model) submitTransfer(op pendingOp, vals []string) (tea.Model, tea.Cmd) 
 		return m.submitCopy(op, vals)
 	case purposeConflict:
 		return m.submitConflict(op, vals)
+	case purposeMakeTarget:
+		op.plan.makeDirs = true
+		return m, m.queuePlan(op.plan)
 	case purposeCancelJob:
 		q, id := m.q, op.job
 		return m, queueCmd(func() { q.Cancel(id) })

@@ -140,3 +140,27 @@ func TestMoveFolder(t *testing.T) {
 			remote.Content("/pub/photos/cat.jpg"), local.Exists("/home/ann/photos"), screen(m))
 	}
 }
+
+// TestCopyRefusesHostileNames: F5 of marked entries whose listed names
+// climb out of the folder copies none of them (issue 11, item 1): the
+// planner checks top-level names as it checks names inside a tree.
+func TestCopyRefusesHostileNames(t *testing.T) {
+	local, remote := sampleLocal(), sampleRemote()
+	remote.Hostile("/pub",
+		session.Entry{Name: "x/../../../../tmp/anywhere.txt", Kind: session.KindFile, Size: 3},
+		session.Entry{Name: "a/../../escape.txt", Kind: session.KindFile, Size: 3},
+		session.Entry{Name: "up/../../updir", Kind: session.KindDir})
+	m := newTest(t, local, remote, 120, 30)
+	m = press(t, m, "ctrl+a", "f5")
+	m = press(t, m, "enter")
+	m = settle(t, m, allFinished)
+	wantScreen(t, m, "3 names refused", "unsafe name")
+	for _, p := range []string{"/tmp/anywhere.txt", "/home/escape.txt", "/escape.txt", "/home/updir", "/updir"} {
+		if local.Exists(p) {
+			t.Errorf("%s was written outside the target folder", p)
+		}
+	}
+	if local.Content("/home/ann/README.md") != "hello from the server\n" {
+		t.Error("the safe names were not copied")
+	}
+}

@@ -30,6 +30,20 @@ type FS struct {
 	gates  map[string]chan struct{}
 	typ    session.TransferType
 	active bool
+	// hostile are entries a listing of the folder adds as they are, as a
+	// misbehaving server sends names no real file can have.
+	hostile map[string][]session.Entry
+}
+
+// Hostile makes listings of dir also offer entries (names with "/" or
+// "..") that exist nowhere: a hostile server's listing.
+func (f *FS) Hostile(dir string, entries ...session.Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.hostile == nil {
+		f.hostile = map[string][]session.Entry{}
+	}
+	f.hostile[dir] = append(f.hostile[dir], entries...)
 }
 
 type node struct {
@@ -153,6 +167,7 @@ func (f *FS) List(_ context.Context, dir string) (session.Listing, error) {
 			l.Entries = append(l.Entries, n.entry)
 		}
 	}
+	l.Entries = append(l.Entries, f.hostile[real]...)
 	sort.Slice(l.Entries, func(i, j int) bool { return l.Entries[i].Name < l.Entries[j].Name })
 	return l, nil
 }
