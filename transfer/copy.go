@@ -109,34 +109,30 @@ func (q *Queue) stream(ctx context.Context, j *job, js JobState, c conns, part s
 // created first: a folder that is missing or not writable fails the job
 // before the server is asked to send anything (no RETR for nothing).
 func openBoth(ctx context.Context, js JobState, c conns, part string, offset int64) (io.ReadCloser, io.WriteCloser, error) {
-	create := func() (io.WriteCloser, error) {
-		w, err := c.dst.Create(ctx, part, offset)
-		return w, wrap(opWrite, part, err)
+	var r io.ReadCloser
+	var w io.WriteCloser
+	open := func() (err error) {
+		r, err = c.src.Open(ctx, js.SrcPath, offset)
+		return wrap(opRead, js.SrcPath, err)
 	}
-	open := func() (io.ReadCloser, error) {
-		r, err := c.src.Open(ctx, js.SrcPath, offset)
-		return r, wrap(opRead, js.SrcPath, err)
+	create := func() (err error) {
+		w, err = c.dst.Create(ctx, part, offset)
+		return wrap(opWrite, part, err)
 	}
+	steps := []func() error{open, create}
 	if js.Dst.IsLocal() {
-		w, err := create()
-		if err != nil {
+		steps = []func() error{create, open}
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			if r != nil {
+				r.Close()
+			}
+			if w != nil {
+				w.Close()
+			}
 			return nil, nil, err
 		}
-		r, err := open()
-		if err != nil {
-			w.Close()
-			return nil, nil, err
-		}
-		return r, w, nil
-	}
-	r, err := open()
-	if err != nil {
-		return nil, nil, err
-	}
-	w, err := create()
-	if err != nil {
-		r.Close()
-		return nil, nil, err
 	}
 	return r, w, nil
 }
