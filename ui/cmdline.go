@@ -44,6 +44,9 @@ type (
 		// after open or user, nil after close) and dir its folder.
 		remote *session.Remote
 		dir    string
+		// proxy is the proxy connection after the line (the other
+		// pane's, when it shows a server).
+		proxy *session.Remote
 	}
 	completedMsg struct {
 		line  string
@@ -207,12 +210,14 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 	m.cmd.pane = i
 	r, _ := m.links[i].fs.(*session.Remote)
 	sh.Attach(r, m.panes[i].Dir())
+	other, _ := m.links[1-i].fs.(*session.Remote)
+	sh.AttachProxy(other, m.panes[1-i].Dir())
 	if m.panes[0].FS() == m.opts.Local {
 		sh.SetLocalDir(m.panes[0].Dir())
 	}
 	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, line), func() tea.Msg {
 		err := sh.Run(context.Background(), line)
-		done := shellDoneMsg{line: line, err: err, remote: sh.Remote()}
+		done := shellDoneMsg{line: line, err: err, remote: sh.Remote(), proxy: sh.Proxy()}
 		if done.remote != nil {
 			done.dir = done.remote.Getwd()
 		}
@@ -289,7 +294,26 @@ func (m *Model) follow(msg shellDoneMsg) tea.Cmd {
 	if local && i != 0 && m.panes[0].FS() == m.opts.Local && m.panes[0].Dir() != "" {
 		cmds = append(cmds, m.panes[0].Reload())
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.followProxy(1-i, msg))...)
+}
+
+// followProxy moves the other pane when it showed a server and the line
+// used it as the proxy connection: closed, replaced, or changed.
+func (m *Model) followProxy(o int, msg shellDoneMsg) tea.Cmd {
+	l := &m.links[o]
+	r, ok := l.fs.(*session.Remote)
+	switch {
+	case !ok:
+		return nil
+	case msg.proxy == nil:
+		return m.dropPane(o)
+	case msg.proxy != r:
+		return m.takeRemote(o, msg.proxy)
+	case strings.HasPrefix(shell.CommandName(msg.line), "proxy"):
+		l.state = readConnState(r)
+		return m.panes[o].Load(r.Getwd(), "")
+	}
+	return nil
 }
 
 func isShellRemote(fsys session.FS) bool {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/session/ftpd"
@@ -176,4 +177,51 @@ func TestBangAtTheCommandLine(t *testing.T) {
 	if err := <-errc; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestProxyUsesTheOtherPane: with a server in each pane, proxy acts on
+// the other pane's connection: proxy cd moves that pane, proxy get copies
+// from the focused pane's server into the other pane's folder, and the
+// other pane shows the result. The shell dials nothing.
+func TestProxyUsesTheOtherPane(t *testing.T) {
+	rootA, rootB := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(rootA, "a.txt"), []byte(strings.Repeat("from A\n", 900)), 0o644)
+	os.MkdirAll(filepath.Join(rootB, "in"), 0o755)
+	var servers []string
+	for _, root := range []string{rootA, rootB} {
+		srv, err := ftpd.Start(ftpd.Options{Dir: root, Addr: "127.0.0.1:0", User: "u", Pass: "pw"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		servers = append(servers, srv.Addr())
+	}
+	cfgA, _ := session.ParseURL("ftp://u:pw@" + servers[0])
+	cfgB, _ := session.ParseURL("ftp://u:pw@" + servers[1])
+	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, Remote: &cfgA,
+		ShellDial: func(context.Context, session.Config) (*session.Remote, error) {
+			return nil, errors.New("the shell must not dial: both panes have servers")
+		}})
+	m = send(t, m, windowSize(120, 30))
+	m = run(t, m, m.Init())
+	rb, err := session.Dial(context.Background(), cfgB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = run(t, m, func() tea.Msg { return connectedMsg{Pane: 0, FS: rb, Cfg: cfgB} })
+	m.setFocus(FocusRight)
+	for _, line := range []string{"proxy cd in", "proxy get a.txt"} {
+		m = press(t, m, ":")
+		m = typeText(t, m, line)
+		m = press(t, m, "enter")
+		m = drainSink(t, m)
+		wantScreen(t, m, "done: "+line)
+	}
+	if b, err := os.ReadFile(filepath.Join(rootB, "in", "a.txt")); err != nil || len(b) != 900*7 {
+		t.Fatalf("B's in/a.txt: %d bytes, %v", len(b), err)
+	}
+	if m.panes[0].Dir() != "/in" {
+		t.Errorf("the left pane is in %q after proxy cd, want /in", m.panes[0].Dir())
+	}
+	wantScreen(t, m, "a.txt")
 }

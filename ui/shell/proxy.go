@@ -16,6 +16,9 @@ func (s *Shell) cmdProxy(ctx context.Context, args []string) error {
 	if s.proxy == nil {
 		s.proxy = &conn{name: "proxy"}
 	}
+	if err := s.syncProxy(ctx); err != nil {
+		return fmt.Errorf("proxy: %w", err)
+	}
 	c, err := lookup(args[0])
 	if err != nil {
 		return err

@@ -84,7 +84,8 @@ type Shell struct {
 	live     atomic.Pointer[liveCopy]
 	// syncDir is the pane's folder the attached connection must be in
 	// before the next command ("": nothing to do).
-	syncDir string
+	syncDir   string
+	proxySync string // the same for the attached proxy connection
 }
 
 // New builds an interpreter. Nothing is dialled until open (or Connect).

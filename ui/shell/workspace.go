@@ -25,6 +25,28 @@ func (s *Shell) Attach(r *session.Remote, dir string) {
 	s.syncDir = dir
 }
 
+// AttachProxy makes r, the other pane's connection, the proxy
+// connection, so that proxy get and put copy between the two panes'
+// servers. nil: proxy open dials a connection of its own (the only one
+// the shell makes for a screen). proxy cd moves r as it moves the pane.
+func (s *Shell) AttachProxy(r *session.Remote, dir string) {
+	if s.proxy == nil {
+		s.proxy = &conn{name: "proxy"}
+	}
+	if r == nil && s.proxy.attached {
+		s.proxy.remote, s.proxy.attached = nil, false
+	}
+	if r != nil {
+		if s.proxy.remote != nil && s.proxy.remote != r && !s.proxy.attached {
+			s.proxy.remote.Close()
+		}
+		s.proxy.remote, s.proxy.pending, s.proxy.attached = r, nil, true
+		if dir != "" && r.Getwd() != dir {
+			s.proxySync = dir
+		}
+	}
+}
+
 // syncFolder moves the attached connection into the pane's folder before
 // a command runs, so that cd, pwd, get and put mean what the pane shows.
 // It costs a CWD only when the two differ.
@@ -36,6 +58,25 @@ func (s *Shell) syncFolder(ctx context.Context) error {
 	}
 	_, err := r.Chdir(ctx, dir)
 	return err
+}
+
+// syncProxy moves the attached proxy connection into its pane's folder.
+func (s *Shell) syncProxy(ctx context.Context) error {
+	dir := s.proxySync
+	s.proxySync = ""
+	if s.proxy == nil || s.proxy.remote == nil || dir == "" {
+		return nil
+	}
+	_, err := s.proxy.remote.Chdir(ctx, dir)
+	return err
+}
+
+// Proxy is the proxy connection after a line, or nil.
+func (s *Shell) Proxy() *session.Remote {
+	if s.proxy == nil {
+		return nil
+	}
+	return s.proxy.remote
 }
 
 // Changes reports what a command line may change: the remote folder's
