@@ -2,6 +2,8 @@ package transfer
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"time"
 
 	"github.com/ftpane/ftpane/session"
@@ -22,6 +24,14 @@ func LocalEndpoint() Endpoint { return Endpoint{} }
 
 // RemoteEndpoint is the server cfg describes. The config is copied.
 func RemoteEndpoint(cfg session.Config) Endpoint { return Endpoint{Remote: &cfg} }
+
+// join is dir/name in the side's own path syntax.
+func (e Endpoint) join(dir, name string) string {
+	if e.Remote == nil {
+		return filepath.Join(dir, name)
+	}
+	return path.Join(dir, name)
+}
 
 // IsLocal reports whether the endpoint is the local filesystem.
 func (e Endpoint) IsLocal() bool { return e.Remote == nil }

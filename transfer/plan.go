@@ -27,6 +27,9 @@ const (
 // Item is one entry of a copy request.
 type Item struct {
 	SrcPath, DstPath string
+	// DstDir, when DstPath is empty, is the folder the target goes in,
+	// under Name as the request's NameMap maps it.
+	DstDir string
 	// Name is the name the target's last elements came from: the listed
 	// name (FromListing) or the derived relative name (FromTyped).
 	Name   string
@@ -51,6 +54,8 @@ type Request struct {
 	Append   bool
 	Unique   bool
 	Offset   int64
+	// Map maps the names of items that give DstDir rather than DstPath.
+	Map NameMap
 	// Tries bounds each job's tries (0: the queue's MaxAttempts).
 	Tries int
 	Lend  Lent
@@ -85,6 +90,10 @@ func PlanCopy(ctx context.Context, req Request) (Plan, error) {
 	var p Plan
 	dirs := map[string]bool{}
 	for _, it := range req.Items {
+		if it.DstPath == "" {
+			it.Name = req.Map.Apply(it.Name, req.Dst.IsLocal())
+			it.DstPath = req.Dst.join(it.DstDir, it.Name)
+		}
 		if err := checkOrigin(it); err != nil {
 			p.Refused = append(p.Refused, Refusal{Item: it, Err: err})
 			continue

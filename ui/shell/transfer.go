@@ -51,7 +51,10 @@ func localSide(p string) side {
 // copyReq is one file to copy, with the shell's settings applied.
 type copyReq struct {
 	src, dst side
-	name     string // the target's name as derived or listed, for the check
+	// dstDir and name, when dst.path is empty: the target is name, mapped
+	// by case, ntrans and nmap, in dstDir (the planner maps and checks).
+	dstDir   string
+	name     string
 	origin   transfer.Origin
 	conflict transfer.Policy
 	offset   int64
@@ -64,8 +67,8 @@ type copyReq struct {
 func (s *Shell) request(c copyReq) transfer.Request {
 	req := transfer.Request{Src: c.src.ep, Dst: c.dst.ep, Type: s.jobType(), Conflict: c.conflict,
 		KeepCR: !s.set.cr, Append: c.append, Unique: c.unique, Offset: c.offset,
-		Tries: s.set.retries + 1,
-		Items: []transfer.Item{{SrcPath: c.src.path, DstPath: c.dst.path, Name: c.name,
+		Tries: s.set.retries + 1, Map: s.nameMap(),
+		Items: []transfer.Item{{SrcPath: c.src.path, DstPath: c.dst.path, DstDir: c.dstDir, Name: c.name,
 			Origin: c.origin, Size: -1, ModTime: c.modTime}}}
 	if c.dst.ep.IsLocal() {
 		// The local folder is checked before anything is asked of the

@@ -52,10 +52,11 @@ func (s *Shell) getAs(ctx context.Context, remote, local string, kind getKind, o
 	}
 	c := copyReq{src: s.remoteSide(remote), origin: transfer.FromUser, offset: s.takeRestart()}
 	if local == "" {
+		c.dst, c.dstDir, c.name, c.origin = localSide(""), s.lcwd, remote, origin
 		local = s.mapName(remote, true)
-		c.name, c.origin = local, origin
+	} else {
+		c.dst = localSide(s.localPath(local))
 	}
-	c.dst = localSide(s.localPath(local))
 	switch {
 	case kind == getReget:
 		c.conflict = transfer.Resume
@@ -93,11 +94,15 @@ func (s *Shell) cmdAppend(ctx context.Context, args []string) error {
 // with sunique the server picks the name (STOU), append adds to the end
 // of the remote file (APPE).
 func (s *Shell) putFile(ctx context.Context, local, remote string, appendTo bool) error {
-	if remote == "" {
-		remote = s.mapName(local, false)
-	}
-	c := copyReq{src: localSide(s.localPath(local)), dst: s.remoteSide(remote), offset: s.takeRestart(),
+	c := copyReq{src: localSide(s.localPath(local)), offset: s.takeRestart(),
 		append: appendTo, unique: s.set.sunique && !appendTo}
+	if remote == "" {
+		c.dst, c.dstDir, c.name = s.remoteSide(""), s.cur.remote.Getwd(), local
+		c.dst.path = ""
+		remote = s.mapName(local, false)
+	} else {
+		c.dst = s.remoteSide(remote)
+	}
 	if c.append || c.unique {
 		c.offset = 0
 	}
