@@ -116,3 +116,31 @@ func TestTriesPerJob(t *testing.T) {
 		t.Fatalf("%d tries, want 1", js.Attempts)
 	}
 }
+
+// TestSourceChangedDuringUpload: a local file rewritten while it is
+// being uploaded is not accepted as copied: the copy starts over and the
+// server ends with the file as it is now (not a mix of two versions).
+func TestSourceChangedDuringUpload(t *testing.T) {
+	r := newRig(t, Options{BufferSize: 1024})
+	old, fresh := randBytes(t, 64<<10), randBytes(t, 64<<10)
+	r.local.put("/src.bin", old)
+	var changed bool
+	r.local.readHook = func(p string, off int64) error {
+		if !changed && off >= 32<<10 {
+			changed = true
+			r.local.put("/src.bin", fresh)
+			r.local.mu.Lock()
+			r.local.times["/src.bin"] = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+			r.local.mu.Unlock()
+		}
+		return nil
+	}
+	js := r.wait(r.q.Add(r.upload("/src.bin", "/dst.bin")), Done, Failed)
+	if js.State != Done {
+		t.Fatalf("upload %v: %v", js.State, js.Err)
+	}
+	mustFile(t, r.remote, "/dst.bin", fresh)
+	if n := len(r.local.openLog()); n != 2 {
+		t.Fatalf("source opened %d times, want 2 (a second pass after the change)", n)
+	}
+}

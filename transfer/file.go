@@ -42,11 +42,18 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 		err := q.transfer(ctx, j, c, target, src.Size)
 		if err == nil {
 			q.phase(j, Verifying)
+			err = sourceUnchanged(ctx, js, c.src, src)
+		}
+		if err == nil {
 			err = q.verify(ctx, q.state(j), c, partName(target), src.Size)
 		}
 		if err != nil {
 			if q.restartOnce(ctx, j, c, target, err) {
 				q.phase(j, Active)
+				if src, err = q.statSource(ctx, js, c.src); err != nil { // it may have changed
+					return result{err: err}
+				}
+				q.update(j, func(s *JobState) { s.Total = src.Size; s.Size = src.Size })
 				continue
 			}
 			return result{err: err}
@@ -59,6 +66,30 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 		}
 		return res
 	}
+}
+
+// sourceUnchanged catches a local file that changed while it was copied
+// (its size or time moved on): what went out is a mix of two versions,
+// so the copy is a mismatch and starts over once. A server's file has no
+// cheap stamp; its checksum, where offered, does that work.
+func sourceUnchanged(ctx context.Context, js JobState, src session.FS, before session.Entry) error {
+	if !js.Src.IsLocal() || before.ModTime.IsZero() {
+		return nil
+	}
+	now, err := src.Stat(ctx, js.SrcPath)
+	if err != nil {
+		return wrap(opRead, js.SrcPath, err)
+	}
+	if now.Kind == session.KindLink {
+		if now, err = followLink(js.SrcPath, now); err != nil {
+			return wrap(opRead, js.SrcPath, err)
+		}
+	}
+	if now.Size != before.Size || !now.ModTime.Equal(before.ModTime) {
+		return &Error{Reason: ReasonMismatch, Op: opVerify, Path: js.SrcPath,
+			Err: errors.New("the source changed while it was copied")}
+	}
+	return nil
 }
 
 // resolveTarget decides the name to write once per job: the conflict
@@ -165,7 +196,7 @@ func (q *Queue) statSource(ctx context.Context, js JobState, fs session.FS) (ses
 	if err := setType(ctx, fs, session.TypeBinary); err != nil {
 		return session.Entry{}, wrap(opRead, js.SrcPath, err)
 	}
-	if s, ok := fs.(sizer); ok && js.Conflict != Newer {
+	if s, ok := fs.(sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
 		n, err := s.Size(ctx, js.SrcPath)
 		if err != nil {
 			return session.Entry{}, wrap(opRead, js.SrcPath, err)
