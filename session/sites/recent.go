@@ -114,14 +114,33 @@ func AddRecent(path string, r Recent) ([]Recent, error) {
 			out = append(out, o)
 		}
 	}
+	return out, saveRecent(path, out)
+}
+
+// RemoveRecent drops the entry for url from the recent list.
+func RemoveRecent(path, url string) ([]Recent, error) {
+	list, err := LoadRecent(path)
+	if err != nil {
+		return nil, err
+	}
+	out := list[:0]
+	for _, o := range list {
+		if o.URL != url {
+			out = append(out, o)
+		}
+	}
+	return out, saveRecent(path, out)
+}
+
+func saveRecent(path string, list []Recent) error {
 	var buf bytes.Buffer
 	buf.WriteString("# ftpane's last connections, newest first (no passwords).\n\n")
 	if err := toml.NewEncoder(&buf).Encode(struct {
 		Recent []Recent `toml:"recent"`
-	}{out}); err != nil {
-		return nil, fmt.Errorf("recent connections: %w", err)
+	}{list}); err != nil {
+		return fmt.Errorf("recent connections: %w", err)
 	}
-	return out, writeFile(path, buf.Bytes())
+	return writeFile(path, buf.Bytes())
 }
 
 // Match reports whether a site or recent entry contains every word of

@@ -169,3 +169,16 @@ func TestRecent(t *testing.T) {
 		t.Fatal("a URL with a password was kept")
 	}
 }
+
+func TestRemoveRecent(t *testing.T) {
+	path := RecentPath(t.TempDir())
+	AddRecent(path, Recent{URL: "ftp://a@h1:21"})
+	AddRecent(path, Recent{URL: "ftp://b@h2:21"})
+	list, err := RemoveRecent(path, "ftp://a@h1:21")
+	if err != nil || len(list) != 1 || list[0].URL != "ftp://b@h2:21" {
+		t.Fatalf("%+v %v", list, err)
+	}
+	if read, _ := LoadRecent(path); len(read) != 1 {
+		t.Fatalf("file holds %d", len(read))
+	}
+}
