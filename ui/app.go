@@ -49,6 +49,8 @@ type Options struct {
 	// Queue runs the transfers; nil: an in-memory queue without a journal
 	// over Local and Dial (tests).
 	Queue *transfer.Queue
+	// Sites is the site manager (ui/sites.go); its zero value turns it off.
+	Sites SiteOptions
 }
 
 // Focus is which part of the screen takes keys.
@@ -102,8 +104,9 @@ type Model struct {
 	queueSeen  bool // the pane was shown once by itself
 	resumeHint bool // jobs of a previous run wait: say so after connecting
 
-	cmd cmdLine
-	sh  *shell.Shell
+	cmd  cmdLine
+	sh   *shell.Shell
+	site siteState // the site manager (sites.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
