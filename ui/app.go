@@ -145,6 +145,7 @@ func New(o Options) Model {
 	m.queue = queue.New(o.Keys, st)
 	m.cmd.input = newInput()
 	m.sh = newShell(o, m.sink, m.q)
+	m.initSites() // sites.go: open @name, the theme command
 	m.queue.SetJobs(m.q.Snapshot())
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog

@@ -49,8 +49,8 @@ func modeOptions() []string { return []string{"passive", "active"} }
 func (m *Model) startConnect() tea.Cmd {
 	cfg := m.links[1].cfg
 	switch {
-	case cfg == nil && m.opts.Sites.Start != nil:
-		return m.connectSite(1, *m.opts.Sites.Start)
+	case cfg != nil && m.opts.Sites.Start != nil:
+		return m.connectConfig(1, *cfg, m.opts.Sites.Start)
 	case cfg == nil && m.opts.Sites.Path != "":
 		return m.opts.Sites.loadCmd(1, true)
 	case cfg == nil:

@@ -69,7 +69,7 @@ type (
 		site  *sites.Site
 		cfg   session.Config
 		found bool
-		err   error
+		note  string // the keyring's one-time message
 	}
 	// siteNoteMsg is a line for the status bar from a site command.
 	siteNoteMsg struct {
@@ -216,3 +216,11 @@ func DefaultFileZillaPath(configHome string) string {
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// initSites gives the ":" line's interpreter the site list for open
+// @name, and the screen for the theme command.
+func (m *Model) initSites() {
+	if o := m.opts.Sites; o.Path != "" {
+		m.sh.SetSites(sites.Lookup(o.Path, o.Keyring, o.NetrcPath))
+	}
+}

@@ -47,38 +47,15 @@ func (m *Model) connectConfig(i int, cfg session.Config, s *sites.Site) tea.Cmd 
 	kr, netrcPath := m.opts.Sites.Keyring, m.opts.Sites.NetrcPath
 	return func() tea.Msg {
 		msg := sitePasswordMsg{pane: i, site: s, cfg: cfg}
-		if kr != nil {
-			msg.cfg.Password, msg.found, msg.err = kr.Get(sites.AccountOf(cfg))
-		}
-		if !msg.found {
-			msg.cfg.Password, msg.found = netrcPassword(netrcPath, cfg)
-		}
+		msg.cfg.Password, msg.found, msg.note = sites.Password(cfg, kr, netrcPath)
 		return msg
 	}
 }
 
-// netrcPassword is the password ~/.netrc gives cfg's host and user.
-func netrcPassword(path string, cfg session.Config) (string, bool) {
-	if path == "" {
-		return "", false
-	}
-	f, err := netrc.Load(path)
-	if err != nil {
-		return "", false
-	}
-	mc := f.Lookup(cfg.Host)
-	if mc == nil || mc.Login != cfg.User || !mc.HasPassword {
-		return "", false
-	}
-	return mc.Password, true
-}
-
 func (m Model) handleSitePassword(msg sitePasswordMsg) (Model, tea.Cmd) {
 	i := msg.pane
-	if msg.err != nil && m.opts.Sites.Keyring != nil {
-		if note := m.opts.Sites.Keyring.Note(); note != "" {
-			m.setStatus(note, false)
-		}
+	if msg.note != "" {
+		m.setStatus(msg.note, false)
 	}
 	if msg.found {
 		return m, m.connectCmd(i, msg.cfg)

@@ -127,7 +127,7 @@ func (m Model) submitSiteForm(v []string) (tea.Model, tea.Cmd) {
 	}
 	m.form = nil
 	acct, pw, remember := s.Account(), v[sfPassword], v[sfRemember] == "yes"
-	if pw != "" && !remember {
+	if pw != "" { // for this run, also when the keyring turns out to be missing
 		m.rememberTyped(acct, pw)
 	}
 	save := m.opts.Sites.saveCmd(b, "saved site "+s.Name)

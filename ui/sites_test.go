@@ -214,8 +214,9 @@ func TestOpenSiteAtStart(t *testing.T) {
 	kr.Set("alice@files.acme.test:2121", "s3cret")
 	b, _ := sites.Parse(acmeSites)
 	s := b.Sites[0]
+	cfg, _ := s.Config()
 	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, Dial: net.dial,
-		Sites: SiteOptions{Keyring: kr, Start: &s}})
+		Remote: &cfg, Sites: SiteOptions{Keyring: kr, Start: &s}})
 	m = send(t, m, windowSize(100, 30))
 	m = run(t, m, m.Init())
 	wantScreen(t, m, "alice@files.acme.test:2121", "www/")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/keyring"
 )
 
 // clientArgs is what the command line asks of the client.
@@ -25,6 +26,8 @@ type clientArgs struct {
 	NetrcNote string   // why ~/.netrc was not used, shown once
 	Batch     string   // -b FILE: run the commands in FILE without the TUI
 	Settings  settings // config.toml
+	SiteArg   siteArgs // @name (sites.go)
+	Keyring   *keyring.Store
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer
@@ -97,6 +100,9 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	}
 	if fs.NArg() == 0 {
 		return a, nil
+	}
+	if strings.HasPrefix(fs.Arg(0), "@") {
+		return a.withSite(fs.Args(), passive)
 	}
 	cfg, err := hostArgs(fs.Args())
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/ftpane/ftpane/session/keyring"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -42,8 +44,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ftpane: %v (see ftpane --help)\n", err)
 		return 2
 	}
-	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	a.Stdin, a.Stdout, a.Stderr, a.Keyring = stdin, stdout, stderr, keyring.New()
 	if a.Settings, err = loadSettings(configPath(xdg.ConfigHome)); err != nil {
+		fmt.Fprintf(stderr, "ftpane: %v\n", err)
+		return 2
+	}
+	batch := a.Batch != "" || !isTerminal(stdin)
+	if err := a.resolveSite(xdg.ConfigHome, os.Getenv, batch); err != nil {
 		fmt.Fprintf(stderr, "ftpane: %v\n", err)
 		return 2
 	}
@@ -51,7 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if a.Remote != nil {
 		a.Settings.applyTo(a.Remote)
 	}
-	if a.Batch != "" || !isTerminal(stdin) {
+	if batch {
 		return runBatch(a)
 	}
 	return runTUI(a)
