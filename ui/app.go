@@ -51,6 +51,10 @@ type Options struct {
 	Queue *transfer.Queue
 	// Sites is the site manager (ui/sites.go); its zero value turns it off.
 	Sites SiteOptions
+	// Theme names the colour theme (theme.go; "" : auto); Themes are the
+	// user's own, from the config folder.
+	Theme  string
+	Themes map[string]styles.Theme
 }
 
 // Focus is which part of the screen takes keys.
@@ -107,6 +111,7 @@ type Model struct {
 	cmd  cmdLine
 	sh   *shell.Shell
 	site siteState // the site manager (sites.go)
+	look look      // the colour theme (theme.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -131,8 +136,10 @@ func New(o Options) Model {
 	if o.Editor == "" {
 		o.Editor = "vi"
 	}
-	st := styles.New(styles.DefaultTheme(), o.Dark, o.NoColor)
-	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24}
+	look := newLook(o)
+	st := look.styles(o.NoColor)
+	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24,
+		look: look}
 	m.panes[0] = pane.New(pane.Left, o.Local, o.Keys, st)
 	m.panes[1] = pane.New(pane.Right, nil, o.Keys, st)
 	m.panes[0].SetStill(o.Still)
@@ -214,4 +221,5 @@ func (m *Model) applyStyles() {
 	m.help.Styles.FullKey = m.styles.Help.Key
 	m.help.Styles.FullDesc = m.styles.Help.Desc
 	m.help.Styles.FullSeparator = m.styles.Help.Sep
+	m.help.Styles.Ellipsis = m.styles.Help.Sep // bubbles' default is a fixed grey, even under NO_COLOR
 }

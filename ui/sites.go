@@ -141,6 +141,9 @@ func (m Model) handleSiteMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.site.recent = msg.list
 		m.refreshSites()
 		return m, nil, true
+	case themeMsg:
+		mm, cmd := m.handleTheme(msg)
+		return mm, cmd, true
 	case zoneMsg:
 		mm, cmd := m.handleZone(msg)
 		return mm, cmd, true
@@ -223,4 +226,5 @@ func (m *Model) initSites() {
 	if o := m.opts.Sites; o.Path != "" {
 		m.sh.SetSites(sites.Lookup(o.Path, o.Keyring, o.NetrcPath))
 	}
+	m.sh.SetThemer(&themer{sink: m.sink, user: m.opts.Themes, current: m.look.name})
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
-	"github.com/ftpane/ftpane/ui/styles"
 )
 
 // Update routes messages: the window size to the layout, input to the
@@ -61,8 +60,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.styles = styles.New(styles.DefaultTheme(), msg.IsDark(), m.opts.NoColor)
-		m.applyStyles()
+		m.look.dark = msg.IsDark()
+		m.restyle()
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
