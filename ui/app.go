@@ -51,6 +51,8 @@ type Options struct {
 	Queue *transfer.Queue
 	// Sites is the site manager (ui/sites.go); its zero value turns it off.
 	Sites SiteOptions
+	// Notify announces the end of a long batch of transfers (notify.go).
+	Notify NotifyOptions
 	// Theme names the colour theme (theme.go; "" : auto); Themes are the
 	// user's own, from the config folder.
 	Theme  string
@@ -108,10 +110,11 @@ type Model struct {
 	queueSeen  bool // the pane was shown once by itself
 	resumeHint bool // jobs of a previous run wait: say so after connecting
 
-	cmd  cmdLine
-	sh   *shell.Shell
-	site siteState // the site manager (sites.go)
-	look look      // the colour theme (theme.go)
+	cmd    cmdLine
+	sh     *shell.Shell
+	site   siteState   // the site manager (sites.go)
+	look   look        // the colour theme (theme.go)
+	notify notifyState // the batch under way (notify.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any

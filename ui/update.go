@@ -77,7 +77,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case eventMsg:
 		return m.handleEvent(msg)
 	case jobEventMsg:
-		return m.handleJobEvent(msg)
+		mm, cmd := m.handleJobEvent(msg)
+		return mm.(Model).notifyBatch(cmd) // notify.go
 	case shellLineMsg, localDirMsg, historyMsg, completedMsg, shellDoneMsg:
 		return m.handleShell(msg)
 	case shellExecMsg:
