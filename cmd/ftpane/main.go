@@ -30,6 +30,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runServe(args[1:], stdout, stderr)
 		case "demo":
 			return runDemo(args[1:], stdin, stdout, stderr)
+		case "config", "man", "completion", "sites":
+			return runTool(args[0], args[1:], stdout, stderr) // tools.go
 		}
 	}
 	a, err := parseClientArgs(args, os.Getenv)
@@ -38,7 +40,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printUsage(stdout)
 		return 0
 	case err == errVersion:
-		fmt.Fprintln(stdout, "ftpane", version)
+		fmt.Fprintln(stdout, versionText())
 		return 0
 	case err != nil:
 		fmt.Fprintf(stderr, "ftpane: %v (see ftpane --help)\n", err)
