@@ -113,7 +113,7 @@ func (d *siteDialog) move(delta int) {
 func (d siteDialog) View() string {
 	st := d.styles
 	lines := []string{st.Dialog.Title.Render("Sites and recent connections"), d.filter.View()}
-	room := max(1, d.height-8)
+	room := max(1, d.height-10) // title, filter, two section heads, notes, two hint lines, border
 	top := max(0, min(d.cursor-room/2, len(d.rows)-room))
 	section := ""
 	for i := top; i < len(d.rows) && i < top+room; i++ {
@@ -131,9 +131,13 @@ func (d siteDialog) View() string {
 		lines = append(lines, st.Dialog.Label.Render("notes: ")+pane.Escape(firstLine(r.notes)))
 	}
 	if d.err != "" {
-		lines = append(lines, st.Dialog.Error.Render(ansi.Wrap(d.err, d.width, " ")))
+		for _, e := range strings.Split(ansi.Wrap(pane.Escape(d.err), d.width, " "), "\n") {
+			lines = append(lines, st.Dialog.Error.Render(e))
+		}
 	}
-	lines = append(lines, st.Dialog.Label.Render(ansi.Wrap(d.hint(), d.width, " ·")))
+	for _, h := range strings.Split(ansi.Wrap(d.hint(), d.width, " "), "\n") {
+		lines = append(lines, st.Dialog.Label.Render(h))
+	}
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, d.width, "…")
 	}
