@@ -17,10 +17,11 @@ const (
 	Viewer Context = "viewer"
 	Dialog Context = "dialog"
 	Queue  Context = "queue"
+	Sites  Context = "sites"
 )
 
 // Contexts lists every context, in the order of keys.toml's tables.
-func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue} }
+func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue, Sites} }
 
 // Action is one named binding: the name used in keys.toml, and the binding.
 type Action struct {
@@ -53,6 +54,9 @@ type KeyMap struct {
 
 	// Dialogs.
 	Confirm, Cancel, NextField, PrevField key.Binding
+
+	// The site manager (typing filters, so actions avoid plain letters).
+	SiteUp, SiteDown, SiteConnect, SiteNew, SiteEdit, SiteDuplicate, SiteDelete, SiteImport, SiteQuick, SiteClose key.Binding
 }
 
 func b(help string, desc string, keys ...string) key.Binding {
@@ -102,6 +106,12 @@ func Default() KeyMap {
 
 		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
+
+		SiteUp: b("↑", "up", "up", "ctrl+p"), SiteDown: b("↓", "down", "down", "ctrl+n"),
+		SiteConnect: b("enter", "connect", "enter"), SiteNew: b("F7", "new site", "f7", "ctrl+a"),
+		SiteEdit: b("F4", "edit", "f4", "ctrl+e"), SiteDuplicate: b("F5", "duplicate", "f5", "ctrl+d"),
+		SiteDelete: b("F8", "delete", "f8", "delete"), SiteImport: b("F2", "import", "f2", "ctrl+o"),
+		SiteQuick: b("F9", "other server", "f9", "ctrl+k"), SiteClose: b("esc", "close", "esc", "f10"),
 	}
 }
 
@@ -115,6 +125,11 @@ func (k *KeyMap) Actions(c Context) []Action {
 	case Dialog:
 		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
 			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
+	case Sites:
+		return []Action{{"up", "sites", &k.SiteUp}, {"down", "sites", &k.SiteDown},
+			{"connect", "sites", &k.SiteConnect}, {"new", "sites", &k.SiteNew}, {"edit", "sites", &k.SiteEdit},
+			{"duplicate", "sites", &k.SiteDuplicate}, {"delete", "sites", &k.SiteDelete},
+			{"import", "sites", &k.SiteImport}, {"quick", "sites", &k.SiteQuick}, {"close", "sites", &k.SiteClose}}
 	case Queue:
 		return []Action{{"up", "queue", &k.JobUp}, {"down", "queue", &k.JobDown},
 			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},

@@ -49,6 +49,14 @@ type Options struct {
 	// Queue runs the transfers; nil: an in-memory queue without a journal
 	// over Local and Dial (tests).
 	Queue *transfer.Queue
+	// Sites is the site manager (ui/sites.go); its zero value turns it off.
+	Sites SiteOptions
+	// Notify announces the end of a long batch of transfers (notify.go).
+	Notify NotifyOptions
+	// Theme names the colour theme (theme.go; "" : auto); Themes are the
+	// user's own, from the config folder.
+	Theme  string
+	Themes map[string]styles.Theme
 }
 
 // Focus is which part of the screen takes keys.
@@ -102,8 +110,11 @@ type Model struct {
 	queueSeen  bool // the pane was shown once by itself
 	resumeHint bool // jobs of a previous run wait: say so after connecting
 
-	cmd cmdLine
-	sh  *shell.Shell
+	cmd    cmdLine
+	sh     *shell.Shell
+	site   siteState   // the site manager (sites.go)
+	look   look        // the colour theme (theme.go)
+	notify notifyState // the batch under way (notify.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -128,8 +139,10 @@ func New(o Options) Model {
 	if o.Editor == "" {
 		o.Editor = "vi"
 	}
-	st := styles.New(styles.DefaultTheme(), o.Dark, o.NoColor)
-	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24}
+	look := newLook(o)
+	st := look.styles(o.NoColor)
+	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24,
+		look: look}
 	m.panes[0] = pane.New(pane.Left, o.Local, o.Keys, st)
 	m.panes[1] = pane.New(pane.Right, nil, o.Keys, st)
 	m.panes[0].SetStill(o.Still)
@@ -142,6 +155,7 @@ func New(o Options) Model {
 	m.queue = queue.New(o.Keys, st)
 	m.cmd.input = newInput()
 	m.sh = newShell(o, m.sink, m.q)
+	m.initSites() // sites.go: open @name, the theme command
 	m.queue.SetJobs(m.q.Snapshot())
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog
@@ -210,4 +224,5 @@ func (m *Model) applyStyles() {
 	m.help.Styles.FullKey = m.styles.Help.Key
 	m.help.Styles.FullDesc = m.styles.Help.Desc
 	m.help.Styles.FullSeparator = m.styles.Help.Sep
+	m.help.Styles.Ellipsis = m.styles.Help.Sep // bubbles' default is a fixed grey, even under NO_COLOR
 }

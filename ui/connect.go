@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/sites"
 	"github.com/ftpane/ftpane/ui/dialog"
 )
 
@@ -30,6 +31,8 @@ type link struct {
 	fs         session.FS      // nil: not connected
 	state      connState
 	connecting bool
+	site       *sites.Site // the site this connection came from, if any
+	remember   bool        // keep the password in the keyring once logged in
 }
 
 // keepalive is how long the browse connection may idle before a NOOP.
@@ -46,6 +49,10 @@ func modeOptions() []string { return []string{"passive", "active"} }
 func (m *Model) startConnect() tea.Cmd {
 	cfg := m.links[1].cfg
 	switch {
+	case cfg != nil && m.opts.Sites.Start != nil:
+		return m.connectConfig(1, *cfg, m.opts.Sites.Start)
+	case cfg == nil && m.opts.Sites.Path != "":
+		return m.opts.Sites.loadCmd(1, true)
 	case cfg == nil:
 		m.openConnect(1, "")
 		return nil
@@ -81,13 +88,13 @@ func (m *Model) openConnect(i int, errText string) {
 	if i == 0 {
 		title += " (left pane)"
 	}
-	m.ask(purposeConnect, title, nil,
-		dialog.Field{Label: "Host", Value: cfg.Host},
-		dialog.Field{Label: "Port", Value: port},
-		dialog.Field{Label: "User", Value: cfg.User},
-		dialog.Field{Label: "Password", Value: cfg.Password, Masked: true},
-		dialog.Field{Label: "TLS", Value: tlsOptions()[cfg.TLS], Options: tlsOptions()},
-		dialog.Field{Label: "Data conn.", Value: mode, Options: modeOptions()})
+	m.ask(purposeConnect, title, nil, append([]dialog.Field{
+		{Label: "Host", Value: cfg.Host},
+		{Label: "Port", Value: port},
+		{Label: "User", Value: cfg.User},
+		{Label: "Password", Value: cfg.Password, Masked: true},
+		{Label: "TLS", Value: tlsOptions()[cfg.TLS], Options: tlsOptions()},
+		{Label: "Data conn.", Value: mode, Options: modeOptions()}}, m.rememberField(i)...)...)
 	m.pending.pane = i
 	if errText != "" {
 		m.form.SetError(errText)
@@ -131,6 +138,7 @@ func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
 	}
 	m.form.SetBusy("connecting to " + cfg.Label() + "…")
 	m.links[i].connecting = true
+	m.links[i].remember = len(vals) > 6 && vals[6] == "yes"
 	return m, m.connectCmd(i, cfg)
 }
 
@@ -175,7 +183,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	p.SetFS(msg.FS)
 	m.focusSub(SubNone)
 	m.setFocus(Focus(i))
-	return m, tea.Batch(closeCmd(old), p.Load(startDir(msg.FS), ""))
+	return m, tea.Batch(closeCmd(old), p.Load(startDir(msg.FS), ""), m.afterConnect(i, c, msg.FS))
 }
 
 // startDir is where a new connection's pane opens: the folder the session

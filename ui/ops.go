@@ -180,6 +180,8 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit, purposeMakeTarget:
 		m.form = nil
 		return m.submitTransfer(op, vals)
+	case purposeSiteEdit, purposeSiteDelete, purposeSiteImport:
+		return m.submitSite(op, vals)
 	}
 	m.form = nil
 	p := &m.panes[op.pane]

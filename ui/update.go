@@ -10,7 +10,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
-	"github.com/ftpane/ftpane/ui/styles"
 )
 
 // Update routes messages: the window size to the layout, input to the
@@ -61,8 +60,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.styles = styles.New(styles.DefaultTheme(), msg.IsDark(), m.opts.NoColor)
-		m.applyStyles()
+		m.look.dark = msg.IsDark()
+		m.restyle()
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
@@ -78,13 +77,17 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case eventMsg:
 		return m.handleEvent(msg)
 	case jobEventMsg:
-		return m.handleJobEvent(msg)
+		mm, cmd := m.handleJobEvent(msg)
+		return mm.(Model).notifyBatch(cmd) // notify.go
 	case shellLineMsg, localDirMsg, historyMsg, completedMsg, shellDoneMsg:
 		return m.handleShell(msg)
 	case shellExecMsg:
 		return m, tea.Batch(execShell(msg), m.sink.listen())
 	case promptMsg:
 		return m.openPrompt(msg)
+	}
+	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
+		return mm, cmd
 	}
 	return m.handleResult(msg)
 }
@@ -102,7 +105,8 @@ func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	before := m.panes[i].Loading()
-	var cmd tea.Cmd
+	var cmd, zone tea.Cmd
+	msg.Listing, zone = m.zoneListing(i, msg.Listing)
 	m.panes[i], cmd = m.panes[i].Update(msg)
 	if !before || m.panes[i].Loading() {
 		return m, cmd // stale: dropped by the pane
@@ -113,6 +117,9 @@ func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
 		m.setStatus(msg.Err.Error(), true)
 	case len(msg.Listing.Warnings) > 0:
 		m.setStatus(warningText(msg.Listing.Warnings), true)
+	}
+	if msg.Err == nil {
+		cmd = tea.Batch(cmd, zone, m.syncBrowse(i))
 	}
 	return m, cmd
 }
@@ -130,6 +137,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.quit()
 	case m.form != nil:
 		return m.handleFormKey(msg)
+	case m.site.dlg != nil:
+		return m.handleSitesKey(msg)
 	case m.view != nil:
 		v, cmd := m.view.Update(msg)
 		m.view = &v
@@ -200,7 +209,7 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		}
 		m.layout()
 	case key.Matches(msg, k.Connect):
-		m.openConnect(m.connectTarget(), "")
+		return m, m.openSites(m.connectTarget()), true
 	case key.Matches(msg, k.Disconnect):
 		return m, m.disconnect(), true
 	case key.Matches(msg, k.ToggleType):

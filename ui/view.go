@@ -29,6 +29,7 @@ func (m *Model) layout() {
 	if m.form != nil {
 		m.form.SetWidth(m.width)
 	}
+	m.layoutSites()
 }
 
 func (m Model) leftWidth() int { return max(1, (m.width-1)/2) }
@@ -81,6 +82,8 @@ func (m Model) render() string {
 	switch {
 	case m.form != nil:
 		screen = overlay(screen, m.form.View(), m.width, m.height)
+	case m.site.dlg != nil:
+		screen = overlay(screen, m.site.dlg.View(), m.width, m.height)
 	case m.showHelp:
 		screen = overlay(screen, m.fullHelp(), m.width, m.height)
 	}

@@ -11,9 +11,11 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/ftpane/ftpane/session/netrc"
+	"github.com/ftpane/ftpane/session/sites"
 	"github.com/ftpane/ftpane/ui/shell"
 )
 
@@ -57,6 +59,7 @@ func runBatch(a clientArgs) int {
 	}
 	defer out.flush()
 	sh := shell.New(shell.Options{Template: template, Active: template.Active, Out: out, Prompter: prompter, Verbose: a.Verbose,
+		Sites: sites.Lookup(sites.Path(xdg.ConfigHome), a.Keyring, netrcPath(a.NoNetrc, os.Getenv)),
 		Debug: a.Debug, NoPrompt: a.NoPrompt, NoNetrc: a.NoNetrc, NoGlob: a.NoGlob,
 		NetrcPath: batchNetrc(a), Batch: prompter == nil})
 	defer sh.Close()

@@ -28,6 +28,8 @@ type settings struct {
 		TimeoutSeconds   int `toml:"timeout_seconds"`
 		KeepaliveSeconds int `toml:"keepalive_seconds"`
 	} `toml:"connection"`
+	UI     uiSettings     `toml:"ui"`     // looks.go
+	Notify notifySettings `toml:"notify"` // looks.go
 }
 
 // configPath is config.toml in the XDG config folder.
@@ -73,6 +75,8 @@ func (s settings) check(path string) error {
 		return fmt.Errorf("%s: connection.timeout_seconds must be at least 1", path)
 	case c.KeepaliveSeconds < 1:
 		return fmt.Errorf("%s: connection.keepalive_seconds must be at least 1", path)
+	case s.Notify.AfterSeconds < 0:
+		return fmt.Errorf("%s: notify.after_seconds must not be negative", path)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/keyring"
 )
 
 // clientArgs is what the command line asks of the client.
@@ -25,6 +26,8 @@ type clientArgs struct {
 	NetrcNote string   // why ~/.netrc was not used, shown once
 	Batch     string   // -b FILE: run the commands in FILE without the TUI
 	Settings  settings // config.toml
+	SiteArg   siteArgs // @name (sites.go)
+	Keyring   *keyring.Store
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer
@@ -98,6 +101,9 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	if fs.NArg() == 0 {
 		return a, nil
 	}
+	if strings.HasPrefix(fs.Arg(0), "@") {
+		return a.withSite(fs.Args(), passive)
+	}
 	cfg, err := hostArgs(fs.Args())
 	if err != nil {
 		return a, err
@@ -139,9 +145,14 @@ const usage = `ftpane: a dual-pane FTP client for the terminal
 
 Usage:
   ftpane [-v] [-d] [-i] [-n] [-g] [-p|-A] [--tls|--implicit-tls] [--insecure] [--encoding CS] [host [port] | URL]
+  ftpane [flags] @NAME         connect to a saved site (c in the TUI opens the site manager)
   ftpane [flags] -b FILE [host]   run ftp commands from FILE (or from stdin when it is not a terminal)
   ftpane demo                 try it: a built-in server with sample files
   ftpane serve [DIR] [flags]  share a folder over FTP (ftpane serve --help)
+  ftpane config [--default]   where the files are and the settings in effect (or the documented defaults)
+  ftpane sites [--names]      list the saved sites
+  ftpane man                  the manual page (ftpane man | man -l -)
+  ftpane completion SHELL     shell completion for bash, zsh or fish
 
 Flags:
   -v              verbose: show every server reply
@@ -156,7 +167,7 @@ Flags:
   --implicit-tls  implicit TLS (the whole connection, port 990 by default)
   --insecure      accept any TLS certificate (self-signed servers)
   --encoding CS   the server's charset for names when it is not UTF-8 (gbk, big5, shift_jis, latin1 ...)
-  --version       print the version
+  --version       print the version and the commit it was built from
   --help          this text
 
 URLs: ftp://[user[:password]@]host[:port][/path], ftps:// (implicit TLS),
@@ -165,6 +176,7 @@ ftpes:// (explicit TLS). Without a user, ~/.netrc is consulted, then anonymous.
 Examples:
   ftpane demo
   ftpane ftp.example.org
+  ftpane @work
   ftpane ftp://alice@files.example.org:2121/projects
   ftpane --tls -A ftp.example.org 21
   ftpane -n -b script.txt ftp.example.org

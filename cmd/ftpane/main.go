@@ -9,6 +9,8 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/ftpane/ftpane/session/keyring"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -28,6 +30,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runServe(args[1:], stdout, stderr)
 		case "demo":
 			return runDemo(args[1:], stdin, stdout, stderr)
+		case "config", "man", "completion", "sites":
+			return runTool(args[0], args[1:], stdout, stderr) // tools.go
 		}
 	}
 	a, err := parseClientArgs(args, os.Getenv)
@@ -36,14 +40,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printUsage(stdout)
 		return 0
 	case err == errVersion:
-		fmt.Fprintln(stdout, "ftpane", version)
+		fmt.Fprintln(stdout, versionText())
 		return 0
 	case err != nil:
 		fmt.Fprintf(stderr, "ftpane: %v (see ftpane --help)\n", err)
 		return 2
 	}
-	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	a.Stdin, a.Stdout, a.Stderr, a.Keyring = stdin, stdout, stderr, keyring.New()
 	if a.Settings, err = loadSettings(configPath(xdg.ConfigHome)); err != nil {
+		fmt.Fprintf(stderr, "ftpane: %v\n", err)
+		return 2
+	}
+	batch := a.Batch != "" || !isTerminal(stdin)
+	if err := a.resolveSite(xdg.ConfigHome, os.Getenv, batch); err != nil {
 		fmt.Fprintf(stderr, "ftpane: %v\n", err)
 		return 2
 	}
@@ -51,7 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if a.Remote != nil {
 		a.Settings.applyTo(a.Remote)
 	}
-	if a.Batch != "" || !isTerminal(stdin) {
+	if batch {
 		return runBatch(a)
 	}
 	return runTUI(a)

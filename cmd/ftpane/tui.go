@@ -17,6 +17,11 @@ import (
 // login needs correcting).
 func runTUI(a clientArgs) int {
 	keys, keysErr := keymap.LoadFile(keymap.Path(xdg.ConfigHome))
+	themes, err := loadThemes(xdg.ConfigHome, a.Settings)
+	if err != nil {
+		fmt.Fprintln(a.Stderr, "ftpane:", err)
+		return 2
+	}
 	editor := os.Getenv("VISUAL")
 	if editor == "" {
 		editor = os.Getenv("EDITOR")
@@ -40,6 +45,10 @@ func runTUI(a clientArgs) int {
 		NoColor:     ui.NoColorEnv(),
 		Dark:        true,
 		ShowLog:     a.Verbose || a.Debug,
+		Sites:       siteOptions(a),
+		Theme:       a.Settings.UI.Theme,
+		Themes:      themes,
+		Notify:      notifyOptions(a.Settings),
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)

@@ -156,6 +156,9 @@ func (s *Shell) cmdOpen(ctx context.Context, args []string) error {
 	if s.cur.remote != nil {
 		return fmt.Errorf("already connected to %s, use close first", s.cur.remote.Label())
 	}
+	if strings.HasPrefix(args[0], "@") {
+		return s.openSite(ctx, args) // sites.go
+	}
 	cfg, err := session.ParseURL(args[0])
 	if err != nil {
 		return err

@@ -57,6 +57,9 @@ type Options struct {
 	// Shell runs `!` commands: nil runs them with sh -c in LocalDir with
 	// Out as output.
 	Shell func(ctx context.Context, dir, command string) error
+	// Sites resolves open @name, Themer serves theme (sites.go); nil: none.
+	Sites  SiteLookup
+	Themer Themer
 }
 
 // Shell is one interpreter: its connections, settings and macros. Run is

@@ -96,6 +96,8 @@ var commands = []*command{
 	{name: "macdef", min: 1, max: 1, run: (*Shell).cmdMacdef},
 	{name: "$", min: 1, max: -1, run: (*Shell).cmdMacro},
 	{name: "help", aliases: []string{"?"}, max: -1, run: (*Shell).cmdHelp},
+	// the site manager and the screen (sites.go)
+	{name: "theme", max: 1, run: (*Shell).cmdTheme},
 }
 
 // byName maps every name and alias to its command. It is filled once, in

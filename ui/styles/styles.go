@@ -11,6 +11,10 @@ import (
 // Theme is a set of colour roles, each with a value for light and for dark
 // terminal backgrounds.
 type Theme struct {
+	Name string
+	// Background is the terminal background the theme is made for (its
+	// contrast is computed against it); Foreground colours plain text.
+	Background, Foreground                                                   [2]color.Color
 	Accent, Muted, Error, Dir, Link, Mark, Match, CursorBg, CursorFg, Border [2]color.Color
 }
 
@@ -18,16 +22,19 @@ type Theme struct {
 func DefaultTheme() Theme {
 	c := lipgloss.Color
 	return Theme{
-		Accent:   [2]color.Color{c("#005fd7"), c("#5fafff")},
-		Muted:    [2]color.Color{c("#6c6c6c"), c("#9e9e9e")},
-		Error:    [2]color.Color{c("#d70000"), c("#ff5f5f")},
-		Dir:      [2]color.Color{c("#0000d7"), c("#87afff")},
-		Link:     [2]color.Color{c("#008787"), c("#5fd7d7")},
-		Mark:     [2]color.Color{c("#af5f00"), c("#ffd75f")},
-		Match:    [2]color.Color{c("#d70087"), c("#ff87d7")},
-		CursorBg: [2]color.Color{c("#005fd7"), c("#3a3a8a")},
-		CursorFg: [2]color.Color{c("#ffffff"), c("#ffffff")},
-		Border:   [2]color.Color{c("#a8a8a8"), c("#585858")},
+		Name:       Auto,
+		Background: [2]color.Color{c("#ffffff"), c("#1c1c1c")},
+		Foreground: [2]color.Color{c("#1c1c1c"), c("#d0d0d0")},
+		Accent:     [2]color.Color{c("#005fd7"), c("#5fafff")},
+		Muted:      [2]color.Color{c("#6c6c6c"), c("#9e9e9e")},
+		Error:      [2]color.Color{c("#d70000"), c("#ff5f5f")},
+		Dir:        [2]color.Color{c("#0000d7"), c("#87afff")},
+		Link:       [2]color.Color{c("#006b6b"), c("#5fd7d7")},
+		Mark:       [2]color.Color{c("#8a4b00"), c("#ffd75f")},
+		Match:      [2]color.Color{c("#b0006a"), c("#ff87d7")},
+		CursorBg:   [2]color.Color{c("#005fd7"), c("#3a3a8a")},
+		CursorFg:   [2]color.Color{c("#ffffff"), c("#ffffff")},
+		Border:     [2]color.Color{c("#a8a8a8"), c("#585858")},
 	}
 }
 
@@ -87,6 +94,11 @@ func New(t Theme, dark, noColor bool) Styles {
 	s.Log.Received = lipgloss.NewStyle()
 	s.Log.Info = fg(t.Muted)
 	s.Log.Error = fg(t.Error)
+	if t.Name != "" && t.Name != Auto && !noColor { // a theme made for one background colours plain text too
+		for _, st := range []*lipgloss.Style{&s.Pane.File, &s.Status.Info, &s.Log.Received, &s.Viewer.Body} {
+			*st = st.Foreground(t.Foreground[i])
+		}
+	}
 	return s
 }
 
