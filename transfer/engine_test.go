@@ -144,3 +144,25 @@ func TestSourceChangedDuringUpload(t *testing.T) {
 		t.Fatalf("source opened %d times, want 2 (a second pass after the change)", n)
 	}
 }
+
+// TestSetLimit: a site's parallel limit bounds the connections the queue
+// uses on that server.
+func TestSetLimit(t *testing.T) {
+	r := newRig(t, Options{Workers: 4})
+	r.q.SetLimit(r.cfg, 1)
+	r.local.dirs["/home"] = true
+	var ids []ID
+	for i := range 6 {
+		r.remote.put("/srv/f"+itoa(i), randBytes(t, 20_000))
+		ids = append(ids, r.q.Add(r.download("/srv/f"+itoa(i), "/home/f"+itoa(i))))
+	}
+	for _, id := range ids {
+		r.wait(id, Done)
+	}
+	if n := r.remote.dials.Load(); n != 1 {
+		t.Fatalf("%d connections for a limit of 1", n)
+	}
+	if got := r.q.Limit(r.cfg); got != 1 {
+		t.Fatalf("limit %d, want 1", got)
+	}
+}

@@ -174,6 +174,23 @@ func (p *pool) limit(cfg *session.Config) int {
 	return p.server(poolKey(cfg)).limit
 }
 
+// setLimit sets a server's connection limit, from 1 up to the workers.
+func (p *pool) setLimit(cfg *session.Config, n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.server(poolKey(cfg)).limit = max(1, min(n, p.max))
+}
+
+// SetLimit sets how many connections the queue uses at most on cfg's
+// server (a site's parallel limit; never more than the workers). A 421
+// may still lower it.
+func (q *Queue) SetLimit(cfg session.Config, n int) {
+	q.pool.setLimit(&cfg, n)
+	q.mu.Lock()
+	q.cond.Broadcast()
+	q.mu.Unlock()
+}
+
 // close closes every idle connection; busy ones are closed when put back.
 func (p *pool) close() error {
 	p.mu.Lock()
