@@ -59,8 +59,9 @@ install_if_missing() {
     libpam-modules libpam-runtime libssl3 zlib1g libncursesw6 libtinfo6 netbase
     openssl ca-certificates"
   # clients: curl checks `ftpane serve`; tnftp is the classic-ftp reference;
-  # tmux drives the TUI end to end; lftp is the benchmark peer.
-  local clients="lftp curl tnftp tmux"
+  # tmux drives the TUI end to end; lftp is the benchmark peer; python3's
+  # ftplib is one more client of `ftpane serve`.
+  local clients="lftp curl tnftp tmux python3"
   local need=()
   for p in $libs $clients; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

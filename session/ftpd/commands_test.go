@@ -35,6 +35,7 @@ func TestSTOU(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "sub", "a.bin"), []byte("existing"))
 	_, c := loggedIn(t, Options{Dir: dir})
+	c.must(250, "CWD /")
 	first, second := randomBytes(70_000, 7), randomBytes(1000, 8)
 	for _, tc := range []struct {
 		arg, file string
@@ -43,6 +44,7 @@ func TestSTOU(t *testing.T) {
 		{"sub/a.bin", "sub/a.bin.1", first},
 		{"sub/a.bin", "sub/a.bin.2", second},
 		{"", "upload", second},
+		{"sub/", "sub/upload", first},
 		{"new.bin", "new.bin", first},
 	} {
 		started, code, msg := c.uploadShowing(tc.data, "%s", strings.TrimSpace("STOU "+tc.arg))
@@ -52,6 +54,13 @@ func TestSTOU(t *testing.T) {
 		if got := fileSum(t, filepath.Join(dir, tc.file)); got != sum(tc.data) {
 			t.Errorf("STOU %s: %s has sha256 %s, want %s", tc.arg, tc.file, got, sum(tc.data))
 		}
+	}
+	c.must(250, "CWD sub") // a bare STOU stores in the working folder
+	if started, code, _ := c.uploadShowing(first, "STOU"); started != "FILE: upload.1" || code != 226 {
+		t.Errorf("STOU in /sub: 150 %q, %d", started, code)
+	}
+	if got := fileSum(t, filepath.Join(dir, "sub", "upload.1")); got != sum(first) {
+		t.Errorf("STOU in /sub: sha256 %s", got)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "sub", "a.bin")); string(got) != "existing" {
 		t.Errorf("STOU overwrote sub/a.bin: %q", got)

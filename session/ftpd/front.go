@@ -76,6 +76,13 @@ func (l *frontListener) release(ip, remote string) {
 	delete(l.ctrls, remote)
 }
 
+// openConns is the number of connections admitted and not yet closed.
+func (l *frontListener) openConns() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.total
+}
+
 // refuse tells a connection over a limit why, then closes it.
 func (l *frontListener) refuse(conn net.Conn, reason string) {
 	defer conn.Close()

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/spf13/afero"
@@ -32,8 +33,8 @@ func (s *sessionFs) stouFile(cwd string) (afero.File, error) {
 		return nil, s.refuse("stou", resolve(cwd, arg))
 	}
 	dir, base := path.Split(resolve(cwd, arg))
-	if base == "" {
-		base = stouDefault
+	if arg == "" || base == "" || strings.HasSuffix(arg, "/") {
+		dir, base = resolve(cwd, arg), stouDefault
 	}
 	for i := range maxUnique {
 		name := base
