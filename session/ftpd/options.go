@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -136,4 +138,16 @@ func (o Options) withDefaults() Options {
 		o.IdleTimeout = defaultIdle
 	}
 	return o
+}
+
+// ParsePortRange reads a port range written FIRST-LAST ("50000-50100").
+func ParsePortRange(s string) (PortRange, error) {
+	first, last, ok := strings.Cut(s, "-")
+	a, errA := strconv.Atoi(strings.TrimSpace(first))
+	b, errB := strconv.Atoi(strings.TrimSpace(last))
+	if !ok || errA != nil || errB != nil {
+		return PortRange{}, fmt.Errorf("port range %q: want FIRST-LAST, e.g. 50000-50100", s)
+	}
+	r := PortRange{First: a, Last: b}
+	return r, r.validate()
 }
