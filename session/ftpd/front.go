@@ -98,12 +98,17 @@ func (l *frontListener) refuse(conn net.Conn, reason string) {
 func (l *frontListener) open(conn net.Conn, ip string) *frontConn {
 	o := l.srv.opts
 	st := &ctrl{tls: o.ImplicitTLS, facts: allFacts, idle: o.IdleTimeout}
+	loginBy := time.Now().Add(o.LoginTimeout)
+	// Until the library sets its own, the login deadline bounds everything,
+	// the implicit TLS handshake (run by the greeting) included: a client
+	// that connects and stays silent cannot hold its place for ever.
+	conn.SetDeadline(loginBy)
 	var cur net.Conn = conn
 	if o.ImplicitTLS {
 		// The library only wraps the listeners it creates itself.
 		cur = tls.Server(conn, o.TLS)
 	}
-	c := newFrontConn(l.srv, cur, st, time.Now().Add(o.LoginTimeout))
+	c := newFrontConn(l.srv, cur, st, loginBy)
 	remote := conn.RemoteAddr().String()
 	c.onClose = func() { l.release(ip, remote) }
 	l.mu.Lock()

@@ -3,6 +3,7 @@ package ftpd
 import (
 	"bufio"
 	"crypto/tls"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -235,4 +236,36 @@ func TestLoginTimeout(t *testing.T) {
 		t.Errorf("a logged-in client got %v after the login timeout, want nothing", err)
 	}
 	ok.must(200, "NOOP")
+}
+
+// TestSilentConnectionsAreCut: connections that never log in (here: that
+// never even start the implicit TLS handshake) lose their place in the
+// limits at the login timeout.
+func TestSilentConnectionsAreCut(t *testing.T) {
+	srvTLS, _, err := SelfSignedTLS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const limit = 200 * time.Millisecond
+	for _, implicit := range []bool{false, true} {
+		s := startTest(t, Options{TLS: srvTLS, ImplicitTLS: implicit, LoginTimeout: limit, MaxConnsPerIP: 2})
+		start := time.Now()
+		for range 2 {
+			conn := dialConn(t, "127.0.0.1", s.Addr())
+			conn.SetReadDeadline(time.Now().Add(ioTimeout))
+			if _, err := io.Copy(io.Discard, conn); err != nil {
+				t.Errorf("implicit TLS %v: silent connection ended with %v, want the server to close it", implicit, err)
+			}
+		}
+		if took := time.Since(start); took < limit {
+			t.Errorf("implicit TLS %v: cut after %v, before the %v limit", implicit, took, limit)
+		}
+		deadline := time.Now().Add(ioTimeout)
+		for s.front.openConns() != 0 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond) // polling with a deadline
+		}
+		if n := s.front.openConns(); n != 0 {
+			t.Errorf("implicit TLS %v: %d connections still counted", implicit, n)
+		}
+	}
 }
