@@ -86,6 +86,13 @@ func printServing(w io.Writer, srv *ftpd.Server, cfg serveConfig, opts ftpd.Opti
 	if opts.Anonymous {
 		fmt.Fprintln(w, "  anonymous: allowed (user anonymous or ftp, any password)")
 	}
+	printProtections(w, opts)
+	fmt.Fprintln(w, "Press Ctrl+C to stop.")
+}
+
+// printProtections shows TLS, read-only, the connection limits and the
+// passive ports.
+func printProtections(w io.Writer, opts ftpd.Options) {
 	if opts.TLS != nil {
 		mode := "explicit (AUTH TLS)"
 		if opts.ImplicitTLS {
@@ -103,7 +110,6 @@ func printServing(w io.Writer, srv *ftpd.Server, cfg serveConfig, opts ftpd.Opti
 	if !opts.PassivePorts.IsZero() {
 		fmt.Fprintf(w, "  passive:   ports %s\n", opts.PassivePorts)
 	}
-	fmt.Fprintln(w, "Press Ctrl+C to stop.")
 }
 
 func connLimit(n int) string {

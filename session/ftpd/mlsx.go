@@ -94,7 +94,10 @@ func (s factSet) entry(info fs.FileInfo, name string, perm string) string {
 		var v string
 		switch f.bit {
 		case factType:
-			v = map[bool]string{true: "dir", false: "file"}[info.IsDir()]
+			v = "file"
+			if info.IsDir() {
+				v = "dir"
+			}
 		case factSize:
 			v = fmt.Sprint(info.Size())
 		case factModify:
@@ -112,9 +115,12 @@ func (s factSet) entry(info fs.FileInfo, name string, perm string) string {
 // unixMode is the mode as chmod numbers it.
 func unixMode(m fs.FileMode) uint32 {
 	u := uint32(m.Perm())
-	for bit, v := range map[fs.FileMode]uint32{fs.ModeSetuid: 0o4000, fs.ModeSetgid: 0o2000, fs.ModeSticky: 0o1000} {
-		if m&bit != 0 {
-			u |= v
+	for _, b := range []struct {
+		mode fs.FileMode
+		bit  uint32
+	}{{fs.ModeSetuid, 0o4000}, {fs.ModeSetgid, 0o2000}, {fs.ModeSticky, 0o1000}} {
+		if m&b.mode != 0 {
+			u |= b.bit
 		}
 	}
 	return u
@@ -125,22 +131,21 @@ func unixMode(m fs.FileMode) uint32 {
 func permFact(info fs.FileInfo, readOnly, isRoot bool) string {
 	m := info.Mode().Perm()
 	var b strings.Builder
+	writable := !readOnly && m&0o200 != 0
 	if info.IsDir() {
-		b.WriteString(map[bool]string{true: "e", false: ""}[m&0o100 != 0])
-		b.WriteString(map[bool]string{true: "l", false: ""}[m&0o400 != 0])
-		if !readOnly && m&0o200 != 0 {
-			b.WriteString("cmp")
-		}
+		b.WriteString(onlyIf(m&0o100 != 0, "e") + onlyIf(m&0o400 != 0, "l") + onlyIf(writable, "cmp"))
 	} else {
-		b.WriteString(map[bool]string{true: "r", false: ""}[m&0o400 != 0])
-		if !readOnly && m&0o200 != 0 {
-			b.WriteString("aw")
-		}
+		b.WriteString(onlyIf(m&0o400 != 0, "r") + onlyIf(writable, "aw"))
 	}
-	if !readOnly && !isRoot {
-		b.WriteString("df")
-	}
+	b.WriteString(onlyIf(!readOnly && !isRoot, "df"))
 	return b.String()
+}
+
+func onlyIf(cond bool, s string) string {
+	if cond {
+		return s
+	}
+	return ""
 }
 
 // resolve is the absolute client path of arg, given from folder cwd.
