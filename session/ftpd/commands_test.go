@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -276,5 +277,25 @@ func TestFrontEndRefuses(t *testing.T) {
 	}
 	if _, _, err := c.reply(); err == nil {
 		t.Error("connection still open after a too long line")
+	}
+}
+
+// TestGlobBound: a glob matching more than maxGlobMatches names is refused
+// rather than listed.
+func TestGlobBound(t *testing.T) {
+	dir := t.TempDir()
+	for i := range maxGlobMatches + 1 {
+		f, err := os.Create(filepath.Join(dir, strconv.Itoa(i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	_, c := loggedIn(t, Options{Dir: dir})
+	if code, msg := c.send("NLST *"); code != 450 || !strings.Contains(msg, "more than 10000 names match") {
+		t.Errorf("NLST * over %d names: %d %q, want 450", maxGlobMatches+1, code, msg)
+	}
+	if got := len(strings.Fields(string(c.download("NLST 1*")))); got != 1112 {
+		t.Errorf("NLST 1* = %d names, want 1112 (1, 10-19, 100-199, 1000-1999, 10000)", got)
 	}
 }
