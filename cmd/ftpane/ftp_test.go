@@ -16,16 +16,7 @@ const ioTimeout = 10 * time.Second
 // connection closes when the test ends.
 func ftpLogin(t *testing.T, addr, user, pass string) int {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, ioTimeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	conn.SetDeadline(time.Now().Add(ioTimeout))
-	tp := textproto.NewConn(conn)
-	if _, _, err := tp.ReadResponse(220); err != nil {
-		t.Fatalf("greeting: %v", err)
-	}
+	tp := dialFTP(t, addr)
 	if err := tp.PrintfLine("USER %s", user); err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +31,23 @@ func ftpLogin(t *testing.T, addr, user, pass string) int {
 		t.Fatalf("PASS: %v", err)
 	}
 	return code
+}
+
+// dialFTP connects to a server and reads its greeting; the connection
+// closes when the test ends.
+func dialFTP(t *testing.T, addr string) *textproto.Conn {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, ioTimeout)
+	if err != nil {
+		t.Fatalf("dial %s: %v", addr, err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	conn.SetDeadline(time.Now().Add(ioTimeout))
+	tp := textproto.NewConn(conn)
+	if _, _, err := tp.ReadResponse(220); err != nil {
+		t.Fatalf("greeting from %s: %v", addr, err)
+	}
+	return tp
 }
 
 // portClosed reports whether nothing accepts connections on addr.

@@ -86,17 +86,37 @@ func printServing(w io.Writer, srv *ftpd.Server, cfg serveConfig, opts ftpd.Opti
 	if opts.Anonymous {
 		fmt.Fprintln(w, "  anonymous: allowed (user anonymous or ftp, any password)")
 	}
+	printProtections(w, opts)
+	fmt.Fprintln(w, "Press Ctrl+C to stop.")
+}
+
+// printProtections shows TLS, read-only, the connection limits and the
+// passive ports.
+func printProtections(w io.Writer, opts ftpd.Options) {
 	if opts.TLS != nil {
 		mode := "explicit (AUTH TLS)"
 		if opts.ImplicitTLS {
 			mode = "implicit (TLS from the first byte)"
+		}
+		if opts.RequireTLS {
+			mode += ", required to log in"
 		}
 		fmt.Fprintf(w, "  TLS:       %s, certificate SHA-256 %s\n", mode, fingerprint(opts.TLS))
 	}
 	if opts.ReadOnly {
 		fmt.Fprintln(w, "  read-only: every write is refused")
 	}
-	fmt.Fprintln(w, "Press Ctrl+C to stop.")
+	fmt.Fprintf(w, "  limits:    %s per address, %s in all\n", connLimit(opts.MaxConnsPerIP), connLimit(opts.MaxConns))
+	if !opts.PassivePorts.IsZero() {
+		fmt.Fprintf(w, "  passive:   ports %s\n", opts.PassivePorts)
+	}
+}
+
+func connLimit(n int) string {
+	if n == 0 {
+		return "no limit of connections"
+	}
+	return fmt.Sprintf("%d connections", n)
 }
 
 // warnServe points out the risky setups on stderr.
@@ -104,6 +124,9 @@ func warnServe(w io.Writer, srv *ftpd.Server, cfg serveConfig) {
 	host, _, _ := net.SplitHostPort(srv.Addr())
 	if ip := net.ParseIP(host); (ip == nil || !ip.IsLoopback()) && !cfg.tlsEnabled() {
 		fmt.Fprintf(w, "warning: %s is reachable from the network and nothing is encrypted: passwords and files travel in clear\n", srv.Addr())
+	}
+	if cfg.tlsEnabled() && !cfg.requireTLS {
+		fmt.Fprintln(w, "warning: --require-tls=false: clients may send their password before AUTH TLS, in clear")
 	}
 	if cfg.anonymous && !cfg.readOnly {
 		fmt.Fprintln(w, "warning: anonymous users can change and delete files; add --readonly to prevent that")

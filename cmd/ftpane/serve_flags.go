@@ -33,6 +33,24 @@ type serveConfig struct {
 	anonymous, readOnly     bool
 	tlsCert, tlsKey         string
 	selfSigned, implicitTLS bool
+	requireTLS              bool // settled by checkTLS: on with TLS unless turned off
+	maxPerIP, maxConns      int
+	passive                 portsFlag
+}
+
+// portsFlag is --passive-ports FIRST-LAST.
+type portsFlag struct{ r ftpd.PortRange }
+
+func (p *portsFlag) String() string {
+	if p == nil || p.r.IsZero() {
+		return ""
+	}
+	return p.r.String()
+}
+
+func (p *portsFlag) Set(s string) (err error) {
+	p.r, err = ftpd.ParsePortRange(s)
+	return err
 }
 
 func (c serveConfig) tlsEnabled() bool { return c.tlsCert != "" || c.selfSigned }
@@ -49,6 +67,10 @@ func serveFlagSet(c *serveConfig) *flag.FlagSet {
 	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key `file` (PEM), with --tls-cert")
 	fs.BoolVar(&c.selfSigned, "tls-self-signed", false, "TLS with a fresh self-signed certificate")
 	fs.BoolVar(&c.implicitTLS, "implicit-tls", false, "TLS from the first byte (ftps://) instead of AUTH TLS")
+	fs.BoolVar(&c.requireTLS, "require-tls", false, "refuse USER and PASS (530) until AUTH TLS, so no password travels in clear\n(default true with --tls-cert or --tls-self-signed; --require-tls=false turns it off)")
+	fs.IntVar(&c.maxPerIP, "max-conns-per-ip", ftpd.DefaultMaxConnsPerIP, "at most `N` connections from one address; more get 421 (0: no limit)")
+	fs.IntVar(&c.maxConns, "max-conns", ftpd.DefaultMaxConns, "at most `N` connections in all; more get 421 (0: no limit)")
+	fs.Var(&c.passive, "passive-ports", "passive data connections on ports `FIRST-LAST` only, e.g. 50000-50100 (for a firewall)")
 	return fs
 }
 
@@ -81,14 +103,25 @@ func parseServeArgs(args []string, getenv func(string) string) (serveConfig, err
 	if len(dirs) == 1 {
 		c.dir = dirs[0]
 	}
-	if err := c.checkTLS(); err != nil {
+	if err := c.checkTLS(fs); err != nil {
 		return c, err
+	}
+	if c.maxPerIP < 0 || c.maxConns < 0 {
+		return c, errors.New("--max-conns-per-ip and --max-conns take 0 (no limit) or more")
 	}
 	return c, c.settleAccount(getenv)
 }
 
-func (c *serveConfig) checkTLS() error {
+// checkTLS checks the TLS flags go together and settles --require-tls.
+func (c *serveConfig) checkTLS(fs *flag.FlagSet) error {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "require-tls" })
+	if !set {
+		c.requireTLS = c.tlsEnabled()
+	}
 	switch {
+	case c.requireTLS && !c.tlsEnabled():
+		return errors.New("--require-tls needs --tls-cert/--tls-key or --tls-self-signed")
 	case (c.tlsCert == "") != (c.tlsKey == ""):
 		return errors.New("--tls-cert and --tls-key go together")
 	case c.tlsCert != "" && c.selfSigned:
@@ -125,6 +158,7 @@ func (c serveConfig) options(logw io.Writer) (ftpd.Options, error) {
 	o := ftpd.Options{
 		Dir: c.dir, Addr: c.addr, User: c.user, Pass: c.pass,
 		Anonymous: c.anonymous, ReadOnly: c.readOnly, ImplicitTLS: c.implicitTLS, Log: logw,
+		RequireTLS: c.requireTLS, MaxConnsPerIP: c.maxPerIP, MaxConns: c.maxConns, PassivePorts: c.passive.r,
 	}
 	switch {
 	case c.tlsCert != "":

@@ -20,6 +20,14 @@ func TestServeBadFlags(t *testing.T) {
 		{"--tls-self-signed", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
 		{"--implicit-tls"},
 		{"--readonly=maybe"},
+		{"--passive-ports", "50000"},
+		{"--passive-ports", "50100-50000"},
+		{"--passive-ports", "0-10"},
+		{"--passive-ports", "60000-70000"},
+		{"--passive-ports", "a-b"},
+		{"--require-tls"},
+		{"--max-conns-per-ip", "-1"},
+		{"--max-conns", "many"},
 	} {
 		var stdout, stderr strings.Builder
 		code := serve(context.Background(), args, noEnv, &stdout, &stderr)
@@ -51,7 +59,8 @@ func TestServeHelp(t *testing.T) {
 	if code := serve(context.Background(), []string{"-h"}, noEnv, &stdout, &stderr); code != 0 {
 		t.Errorf("-h: exit %d", code)
 	}
-	for _, flag := range []string{"-addr", "-user", "-pass", "FTPANE_SERVE_PASS", "-anonymous", "-readonly", "-tls-cert", "-tls-self-signed", "-implicit-tls"} {
+	for _, flag := range []string{"-addr", "-user", "-pass", "FTPANE_SERVE_PASS", "-anonymous", "-readonly", "-tls-cert", "-tls-self-signed", "-implicit-tls",
+		"-require-tls", "--require-tls=false", "-max-conns-per-ip", "-max-conns", "-passive-ports FIRST-LAST"} {
 		if !strings.Contains(stdout.String(), flag) {
 			t.Errorf("help lacks %s:\n%s", flag, stdout.String())
 		}

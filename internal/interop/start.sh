@@ -61,8 +61,8 @@ install_if_missing() {
   # clients: curl checks `ftpane serve`; tnftp is the classic-ftp reference;
   # tmux drives the TUI end to end; lftp is the benchmark peer; zsh and fish
   # check the completion scripts (bash is there already); man-db renders
-  # `ftpane man`.
-  local clients="lftp curl tnftp tmux zsh fish man-db"
+  # `ftpane man`; python3's ftplib is one more client of `ftpane serve`.
+  local clients="lftp curl tnftp tmux zsh fish man-db python3"
   local need=()
   for p in $libs $clients; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")

@@ -36,8 +36,7 @@ func Embedded(t testing.TB) []Target {
 			name = "embedded-implicit"
 		}
 		out = append(out, Target{Name: name, Host: host, Port: p, User: "test", Pass: "s3cret-pw",
-			TLS: true, Implicit: implicit, RootCAs: pool, Root: dir,
-			Replies: map[string]int{"STOU": 502, "STRU": 502}})
+			TLS: true, Implicit: implicit, RootCAs: pool, Root: dir})
 	}
 	return out
 }

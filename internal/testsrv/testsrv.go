@@ -35,7 +35,7 @@ type Target struct {
 	ASCIIRaw   bool // vsftpd sends ASCII files unconverted
 	NoSizeASCI bool // proftpd refuses SIZE in ASCII mode
 	// Replies maps a command to the code this server answers where it
-	// differs from the usual (ftpserverlib answers 502 to STOU and STRU).
+	// differs from the usual.
 	Replies map[string]int
 }
 

@@ -1,7 +1,6 @@
 package ftpd
 
 import (
-	"errors"
 	"io"
 	"net"
 	"os"
@@ -71,11 +70,6 @@ func TestCloseEndsSessions(t *testing.T) {
 		conn.Close()
 		t.Errorf("passive port %s still open after Close", port)
 	}
-}
-
-func isTimeout(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
 }
 
 // TestCloseTwice: the second Close returns the first's result at once.

@@ -15,16 +15,20 @@ import (
 // curlTimeout bounds one curl run.
 const curlTimeout = 30 * time.Second
 
-// curlPath finds curl. CI installs it, so there a missing curl fails the
-// test instead of skipping it.
-func curlPath(t *testing.T) string {
+// curlPath finds curl.
+func curlPath(t *testing.T) string { return toolPath(t, "curl") }
+
+// toolPath finds a client program. CI installs them
+// (internal/interop/start.sh), so there a missing one fails the test
+// instead of skipping it.
+func toolPath(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath("curl")
+	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("curl is not installed on CI: %v", err)
+			t.Fatalf("%s is not installed on CI: %v", name, err)
 		}
-		t.Skipf("curl not found: %v", err)
+		t.Skipf("%s not found: %v", name, err)
 	}
 	return p
 }

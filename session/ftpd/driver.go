@@ -19,6 +19,7 @@ var (
 // session is what the server remembers of one connected client.
 type session struct {
 	user string // empty until login succeeds
+	ctl  *ctrl  // shared with the connection's front end
 }
 
 // driver is the ftpserverlib MainDriver: it tracks sessions, checks logins
@@ -43,7 +44,7 @@ func (d *driver) ClientConnected(cc ftpserver.ClientContext) (string, error) {
 	if s.closed {
 		return "Server is shutting down", errClosing
 	}
-	s.sessions[cc.ID()] = &session{}
+	s.sessions[cc.ID()] = &session{ctl: s.front.ctrlOf(cc.RemoteAddr())}
 	s.active.Add(1)
 	s.log.Info("connect", "id", cc.ID(), "remote", cc.RemoteAddr().String())
 	return d.settings.Banner, nil
@@ -63,22 +64,34 @@ func (d *driver) ClientDisconnected(cc ftpserver.ClientContext) {
 	s.active.Done()
 }
 
-// AuthUser checks the one account and the anonymous users. The password is
-// compared in constant time and never logged.
+// AuthUser checks the one account and the anonymous users, after the
+// delay the client's address has earned with failed logins (loginGate).
+// The password is compared in constant time and never logged.
 func (d *driver) AuthUser(cc ftpserver.ClientContext, user, pass string) (ftpserver.ClientDriver, error) {
 	s := d.srv
+	ip := hostOf(cc.RemoteAddr())
+	remote := cc.RemoteAddr().String()
+	attempt, err := s.gate.enter(ip, s.done)
+	if err != nil {
+		return nil, err
+	}
 	ok := d.checkLogin(user, pass)
+	failures, next := attempt.done(ok, isAnonymous(user) && s.opts.Anonymous)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !ok {
-		s.log.Info("login failed", "id", cc.ID(), "remote", cc.RemoteAddr().String(), "user", user)
+		s.log.Info("login failed", "id", cc.ID(), "remote", remote, "user", user,
+			"failures", failures, "next_delay", next)
 		return nil, errBadLogin
 	}
-	if ss, found := s.sessions[cc.ID()]; found {
-		ss.user = user
+	ss := s.sessions[cc.ID()]
+	if ss == nil {
+		return nil, errClosing
 	}
-	s.log.Info("login", "id", cc.ID(), "remote", cc.RemoteAddr().String(), "user", user)
-	return &sessionFs{root: rootFs{root: s.root}, readOnly: s.opts.ReadOnly, cc: cc, user: user, log: s.log}, nil
+	ss.user = user
+	ss.ctl.setLoggedIn()
+	s.log.Info("login", "id", cc.ID(), "remote", remote, "user", user)
+	return newSessionFs(s, cc, ss.ctl, user), nil
 }
 
 func (d *driver) checkLogin(user, pass string) bool {

@@ -12,11 +12,16 @@ import (
 	"github.com/spf13/afero"
 )
 
-// Modes of what clients create, whatever mode the library asks for and
-// whatever the process umask.
+// Modes of what clients create before their umask (SITE UMASK, 022 by
+// default), whatever mode the library asks for and whatever the process
+// umask.
 const (
-	fileMode fs.FileMode = 0o644
-	dirMode  fs.FileMode = 0o755
+	fileBase     fs.FileMode = 0o666
+	dirBase      fs.FileMode = 0o777
+	defaultUmask fs.FileMode = 0o022
+
+	fileMode = fileBase &^ defaultUmask // 0644
+	dirMode  = dirBase &^ defaultUmask  // 0755
 )
 
 var (
@@ -55,37 +60,48 @@ func (r rootFs) Create(name string) (afero.File, error) {
 
 func (r rootFs) Open(name string) (afero.File, error) { return r.root.Open(rel(name)) }
 
-// OpenFile creates new files with fileMode; existing files keep their mode.
-func (r rootFs) OpenFile(name string, flag int, _ fs.FileMode) (afero.File, error) {
-	n := rel(name)
+// OpenFile creates new files with exactly perm; existing files keep their
+// mode.
+func (r rootFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.File, error) {
 	if flag&os.O_CREATE == 0 {
-		return r.root.OpenFile(n, flag, 0)
+		return r.root.OpenFile(rel(name), flag, 0)
 	}
-	f, err := r.root.OpenFile(n, flag|os.O_EXCL, fileMode)
+	f, err := r.createExcl(name, perm, flag)
 	if err == nil {
-		if err := f.Chmod(fileMode); err != nil { // undo the umask
-			f.Close()
-			return nil, err
-		}
 		return f, nil
 	}
 	if !errors.Is(err, fs.ErrExist) {
 		return nil, err
 	}
-	return r.root.OpenFile(n, flag&^(os.O_CREATE|os.O_EXCL), 0)
+	return r.root.OpenFile(rel(name), flag&^(os.O_CREATE|os.O_EXCL), 0)
 }
 
-func (r rootFs) Mkdir(name string, _ fs.FileMode) error {
+// createExcl creates a new file with exactly perm (undoing the process
+// umask), opened with flag, or fails with fs.ErrExist.
+func (r rootFs) createExcl(name string, perm fs.FileMode, flag int) (*os.File, error) {
+	f, err := r.root.OpenFile(rel(name), flag|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(perm); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// Mkdir makes a folder with exactly perm.
+func (r rootFs) Mkdir(name string, perm fs.FileMode) error {
 	n := rel(name)
-	if err := r.root.Mkdir(n, dirMode); err != nil {
+	if err := r.root.Mkdir(n, perm); err != nil {
 		return err
 	}
-	return r.root.Chmod(n, dirMode) // undo the umask
+	return r.root.Chmod(n, perm) // undo the process umask
 }
 
 // MkdirAll creates the missing folders of name one by one, so each gets
-// dirMode.
-func (r rootFs) MkdirAll(name string, _ fs.FileMode) error {
+// exactly perm.
+func (r rootFs) MkdirAll(name string, perm fs.FileMode) error {
 	n := rel(name)
 	if n == "." {
 		return nil
@@ -93,7 +109,7 @@ func (r rootFs) MkdirAll(name string, _ fs.FileMode) error {
 	parts := strings.Split(filepath.ToSlash(n), "/")
 	for i := range parts {
 		p := filepath.FromSlash(strings.Join(parts[:i+1], "/"))
-		err := r.Mkdir(p, dirMode)
+		err := r.Mkdir(p, perm)
 		switch {
 		case err == nil:
 		case errors.Is(err, fs.ErrExist):
@@ -107,26 +123,49 @@ func (r rootFs) MkdirAll(name string, _ fs.FileMode) error {
 	return nil
 }
 
-// Remove deletes a file or an empty folder.
+// isRoot reports whether the relative name n is the served folder itself:
+// "/" however spelt ("/./", "a/..", which rel cleans to "."), or a name
+// that resolves to it, through symlinks when follow is set (chmod follows
+// a symlink; remove and rename act on the link).
+func (r rootFs) isRoot(n string, follow bool) bool {
+	if n == "." {
+		return true
+	}
+	stat := r.root.Lstat
+	if follow {
+		stat = r.root.Stat
+	}
+	info, err := stat(n)
+	if err != nil {
+		return false
+	}
+	top, err := r.root.Stat(".")
+	return err == nil && os.SameFile(info, top)
+}
+
+// Remove deletes a file or an empty folder, never the served folder.
 func (r rootFs) Remove(name string) error {
 	n := rel(name)
-	if n == "." {
+	if r.isRoot(n, false) {
 		return &fs.PathError{Op: "remove", Path: name, Err: errRootOp}
 	}
 	return r.root.Remove(n)
 }
 
+// RemoveAll deletes a tree, never the served folder.
 func (r rootFs) RemoveAll(name string) error {
 	n := rel(name)
-	if n == "." {
+	if r.isRoot(n, false) {
 		return &fs.PathError{Op: "removeall", Path: name, Err: errRootOp}
 	}
 	return r.root.RemoveAll(n)
 }
 
+// Rename moves a file or folder; the served folder neither moves nor is
+// replaced.
 func (r rootFs) Rename(oldname, newname string) error {
 	o, n := rel(oldname), rel(newname)
-	if o == "." || n == "." {
+	if r.isRoot(o, false) || r.isRoot(n, false) {
 		return &os.LinkError{Op: "rename", Old: oldname, New: newname, Err: errRootOp}
 	}
 	return r.root.Rename(o, n)
@@ -134,9 +173,15 @@ func (r rootFs) Rename(oldname, newname string) error {
 
 func (r rootFs) Stat(name string) (fs.FileInfo, error) { return r.root.Stat(rel(name)) }
 
-// Chmod keeps only the permission bits: SITE CHMOD 4755 sets 0755.
+// Chmod keeps only the permission bits: SITE CHMOD 4755 sets 0755. The
+// served folder's own mode is not the clients' to change: 000 would lock
+// every client out, 777 would open it to every local user.
 func (r rootFs) Chmod(name string, mode fs.FileMode) error {
-	return r.root.Chmod(rel(name), mode.Perm())
+	n := rel(name)
+	if r.isRoot(n, true) {
+		return &fs.PathError{Op: "chmod", Path: name, Err: errRootOp}
+	}
+	return r.root.Chmod(n, mode.Perm())
 }
 
 // Chown is refused: a remote user has no business giving files away.

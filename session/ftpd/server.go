@@ -6,7 +6,6 @@
 package ftpd
 
 import (
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -32,34 +31,6 @@ const closeWait = 5 * time.Second
 // clients see it in the text of the 550 reply.
 var ErrReadOnly = errors.New("server is read-only")
 
-// Options configure one embedded server.
-type Options struct {
-	// Dir is the folder served. Clients see it as "/" and cannot reach
-	// anything outside it, not even through symlinks.
-	Dir string
-	// Addr is the control address; DefaultAddr when empty. Port 0 picks a
-	// free port: read it back with Server.Addr.
-	Addr string
-	// User and Pass are the one account. Leave User empty with Anonymous
-	// set for an anonymous-only server.
-	User, Pass string
-	// Anonymous accepts the users "anonymous" and "ftp" with any password.
-	Anonymous bool
-	// ReadOnly refuses every write (STOR, APPE, DELE, MKD, RMD, RNTO,
-	// SITE CHMOD, MFMT) with a 550 reply saying the server is read-only.
-	ReadOnly bool
-	// TLS enables TLS: AUTH TLS is offered (explicit TLS), or with
-	// ImplicitTLS the control connection is TLS from the first byte.
-	TLS         *tls.Config
-	ImplicitTLS bool
-	// Log receives one line per connection, login and finished transfer.
-	// Passwords never appear in it. Nil discards.
-	Log io.Writer
-	// IdleTimeout disconnects a client silent for that long; rounded up to
-	// whole seconds. Zero means the library's default, 15 minutes.
-	IdleTimeout time.Duration
-}
-
 // Server is a running embedded FTP server.
 type Server struct {
 	opts   Options
@@ -67,9 +38,12 @@ type Server struct {
 	ip     net.IP // listen IP; nil or unspecified when listening on all interfaces
 	root   *os.Root
 	conns  *trackingListener // the control connections, to close them all
+	front  *frontListener    // limits, implicit TLS, the front end of each connection
+	gate   *loginGate        // failed-login delays per address
 	log    *slog.Logger
 	ftp    *ftpserver.FtpServer
 	served chan struct{} // closed when the accept loop returns
+	done   chan struct{} // closed by Close: cuts login delays short
 
 	mu       sync.Mutex
 	closed   bool
@@ -83,9 +57,7 @@ type Server struct {
 // Start opens opts.Dir, listens on opts.Addr and serves in the background.
 // The server accepts connections when Start returns.
 func Start(opts Options) (*Server, error) {
-	if opts.Addr == "" {
-		opts.Addr = DefaultAddr
-	}
+	opts = opts.withDefaults()
 	if err := opts.validate(); err != nil {
 		return nil, fmt.Errorf("serve %s: %w", opts.Dir, err)
 	}
@@ -99,12 +71,7 @@ func Start(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("serve %s: %w", opts.Dir, err)
 	}
 	s := newServer(opts, root, ln)
-	var control net.Listener = ln
-	if opts.ImplicitTLS {
-		// The library only wraps the listeners it creates itself.
-		control = tls.NewListener(ln, opts.TLS)
-	}
-	s.ftp = ftpserver.NewFtpServer(&driver{srv: s, settings: s.settings(control)})
+	s.ftp = ftpserver.NewFtpServer(&driver{srv: s, settings: s.settings(s.front)})
 	if err := s.ftp.Listen(); err != nil {
 		ln.Close()
 		root.Close()
@@ -117,27 +84,6 @@ func Start(opts Options) (*Server, error) {
 		}
 	}()
 	return s, nil
-}
-
-func (o Options) validate() error {
-	switch {
-	case o.Dir == "":
-		return errors.New("no folder to serve")
-	case o.User == "" && !o.Anonymous:
-		return errors.New("no account: set a user or allow anonymous")
-	case o.User != "" && o.Pass == "":
-		return fmt.Errorf("user %s has an empty password", o.User)
-	case o.ImplicitTLS && o.TLS == nil:
-		return errors.New("implicit TLS needs a TLS configuration")
-	}
-	info, err := os.Stat(o.Dir)
-	if err != nil {
-		return err
-	}
-	if !info.IsDir() {
-		return errors.New("not a folder")
-	}
-	return nil
 }
 
 // listen opens the control listener ourselves (rather than letting the
@@ -163,8 +109,11 @@ func newServer(opts Options, root *os.Root, ln *trackingListener) *Server {
 		conns:    ln,
 		log:      slog.New(slog.NewTextHandler(w, nil)),
 		served:   make(chan struct{}),
+		done:     make(chan struct{}),
 		sessions: make(map[uint32]*session),
+		gate:     newLoginGate(opts.LoginDelay),
 	}
+	s.front = newFrontListener(s, ln)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		s.ip = tcp.IP
 	}
@@ -189,6 +138,9 @@ func (s *Server) settings(ln net.Listener) *ftpserver.Settings {
 	if s.opts.ImplicitTLS {
 		st.TLSRequired = ftpserver.ImplicitEncryption
 	}
+	if r := s.opts.PassivePorts; !r.IsZero() {
+		st.PassiveTransferPortRange = ftpserver.PortRange{Start: r.First, End: r.Last}
+	}
 	// PASV can only announce an IPv4 address; for IPv6 or all interfaces
 	// the library uses the control connection's local address (EPSV works
 	// everywhere).
@@ -198,10 +150,13 @@ func (s *Server) settings(ln net.Listener) *ftpserver.Settings {
 	return st
 }
 
+// defaultIdle is the library's own default idle timeout, made explicit so
+// the front end and SITE IDLE know the limit.
+const defaultIdle = 15 * time.Minute
+
+// idleSeconds is d in whole seconds, rounded up: the unit of the library's
+// setting and of SITE IDLE.
 func idleSeconds(d time.Duration) int {
-	if d <= 0 {
-		return 0
-	}
 	return int(math.Ceil(d.Seconds()))
 }
 
@@ -221,6 +176,7 @@ func (s *Server) shutdown() error {
 	s.mu.Lock()
 	s.closed = true // refuse sessions that start from now on
 	s.mu.Unlock()
+	close(s.done)
 
 	// ftpserverlib's Stop closes the listener but leaves sessions open.
 	err := s.ftp.Stop()

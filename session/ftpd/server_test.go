@@ -268,13 +268,6 @@ func TestSizeMdtmMfmt(t *testing.T) {
 	c.must(550, "SIZE missing.txt")
 }
 
-// TestSTOUNotImplemented pins a library limit: ftpserverlib answers STOU
-// with 502, whatever the driver does.
-func TestSTOUNotImplemented(t *testing.T) {
-	_, c := loggedIn(t, Options{})
-	c.must(502, "STOU")
-}
-
 func TestHashCommands(t *testing.T) {
 	dir := t.TempDir()
 	data := []byte("hash me\n")

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path"
+	"sync/atomic"
 	"time"
 
 	ftpserver "github.com/fclairamb/ftpserverlib"
@@ -19,9 +21,23 @@ type sessionFs struct {
 	root     rootFs
 	readOnly bool
 	cc       ftpserver.ClientContext
+	ctl      *ctrl // shared with the connection's front end
 	user     string
 	log      *slog.Logger
+	umask    atomic.Uint32 // SITE UMASK
+	maxIdle  time.Duration // the most SITE IDLE may set
 }
+
+func newSessionFs(s *Server, cc ftpserver.ClientContext, ctl *ctrl, user string) *sessionFs {
+	sfs := &sessionFs{root: rootFs{root: s.root}, readOnly: s.opts.ReadOnly, cc: cc, ctl: ctl,
+		user: user, log: s.log, maxIdle: s.opts.IdleTimeout}
+	sfs.umask.Store(uint32(defaultUmask))
+	return sfs
+}
+
+// newFileMode and newDirMode are the modes of what this session creates.
+func (s *sessionFs) newFileMode() fs.FileMode { return fileBase &^ fs.FileMode(s.umask.Load()) }
+func (s *sessionFs) newDirMode() fs.FileMode  { return dirBase &^ fs.FileMode(s.umask.Load()) }
 
 var (
 	_ ftpserver.ClientDriver                   = (*sessionFs)(nil)
@@ -35,18 +51,26 @@ func (s *sessionFs) refuse(op, name string) error {
 func (s *sessionFs) Name() string { return s.root.Name() }
 
 func (s *sessionFs) Create(name string) (afero.File, error) {
-	return s.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, fileMode)
+	return s.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0)
 }
 
 func (s *sessionFs) Open(name string) (afero.File, error) { return s.root.Open(name) }
 
 // OpenFile is how the library opens files for RETR, STOR and APPE: those
-// are wrapped to log the transfer when the library closes them.
-func (s *sessionFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.File, error) {
+// are wrapped to log the transfer when the library closes them. The marker
+// names stand for an MLSD listing and a STOU (see frontcmd.go). New files
+// get the session's mode, whatever perm the library asks for.
+func (s *sessionFs) OpenFile(name string, flag int, _ fs.FileMode) (afero.File, error) {
+	switch path.Base(name) {
+	case markerMLSD:
+		return s.mlsdFile(path.Dir(name))
+	case markerSTOU:
+		return s.stouFile(path.Dir(name))
+	}
 	if s.readOnly && flag&writeFlags != 0 {
 		return nil, s.refuse("open", name)
 	}
-	f, err := s.root.OpenFile(name, flag, perm)
+	f, err := s.root.OpenFile(name, flag, s.newFileMode())
 	if err != nil {
 		return nil, err
 	}
@@ -58,18 +82,18 @@ func (s *sessionFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.Fil
 	}
 }
 
-func (s *sessionFs) Mkdir(name string, perm fs.FileMode) error {
+func (s *sessionFs) Mkdir(name string, _ fs.FileMode) error {
 	if s.readOnly {
 		return s.refuse("mkdir", name)
 	}
-	return s.root.Mkdir(name, perm)
+	return s.root.Mkdir(name, s.newDirMode())
 }
 
-func (s *sessionFs) MkdirAll(name string, perm fs.FileMode) error {
+func (s *sessionFs) MkdirAll(name string, _ fs.FileMode) error {
 	if s.readOnly {
 		return s.refuse("mkdir", name)
 	}
-	return s.root.MkdirAll(name, perm)
+	return s.root.MkdirAll(name, s.newDirMode())
 }
 
 // Remove serves DELE: files and symlinks only, so DELE never removes a
@@ -116,8 +140,6 @@ func (s *sessionFs) Rename(oldname, newname string) error {
 	}
 	return s.root.Rename(oldname, newname)
 }
-
-func (s *sessionFs) Stat(name string) (fs.FileInfo, error) { return s.root.Stat(name) }
 
 func (s *sessionFs) Chmod(name string, mode fs.FileMode) error {
 	if s.readOnly {

@@ -101,8 +101,10 @@ func TestRuniqueSunique(t *testing.T) {
 		}
 	}
 	mustContain(t, "sunique", e.run("sunique"), "Store unique on")
-	// The embedded server answers 502 to STOU: the reply is what the user sees.
-	mustContain(t, "sunique put", e.fail("put u.txt"), "502")
+	mustContain(t, "sunique put", e.run("put u.txt"), "File stored as u.txt.1.")
+	if b, _ := os.ReadFile(filepath.Join(e.root, "u.txt.1")); string(b) != "old" {
+		t.Errorf("sunique put: the server's u.txt.1 = %q, want old", b)
+	}
 }
 
 func TestASCII(t *testing.T) {
