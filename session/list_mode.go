@@ -10,7 +10,7 @@ func (e Entry) ModeString() string {
 		return ""
 	}
 	b := []byte("-rwxrwxrwx")
-	b[0] = e.typeLetter()
+	b[0] = e.TypeLetter()
 	for i := 0; i < 9; i++ {
 		if e.Mode&(1<<(8-i)) == 0 {
 			b[i+1] = '-'
@@ -32,8 +32,8 @@ func (e Entry) ModeString() string {
 	return string(b)
 }
 
-// typeLetter is ls's first column: d l c b p s D, "-" for a file.
-func (e Entry) typeLetter() byte {
+// TypeLetter is ls's first column: d l c b p s D, "-" for a file.
+func (e Entry) TypeLetter() byte {
 	m := e.Mode
 	switch {
 	case m&fs.ModeDir != 0 || e.Kind == KindDir:

@@ -267,6 +267,7 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.panes[i].Reload())
 		}
 	}
+	cmds = append(cmds, m.followCharset(msg.line, msg.err)) // after the reloads: its own is the newest
 	return m, tea.Batch(cmds...)
 }
 
