@@ -9,6 +9,8 @@
 #   pyftpdlib 127.0.0.1:2224  pasv 30300-30399  explicit FTPS (AUTH TLS) optional
 #   inetutils 127.0.0.1:2225  pasv: any port    no TLS; not chrooted: the user's
 #             home is /srv/ftptest in the real "/"; lists through /bin/ls
+#   vsftpd6   [::1]:2226      pasv 30400-30499  vsftpd again, on IPv6 loopback (EPSV/EPRT);
+#             not started when the machine has no ::1
 #
 # (Not 2121: that is `ftpane serve`'s default port.)
 #
@@ -31,7 +33,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 STATE=${FTPSRV_STATE:-/tmp/ftpane-interop}
 PREFIX=${FTPSRV_PREFIX:-/opt/ftpsrv}
-ONLY=${FTPSRV_ONLY:-"vsftpd pure-ftpd proftpd pyftpdlib inetutils"}
+ONLY=${FTPSRV_ONLY:-"vsftpd pure-ftpd proftpd pyftpdlib inetutils vsftpd6"}
 FTP_USER=ftptest
 FTP_PASS=ftptest
 FTP_HOME=/srv/ftptest
@@ -48,6 +50,7 @@ PUREFTPD_PORT=2222; PUREFTPD_PASV_MIN=30100; PUREFTPD_PASV_MAX=30199
 PROFTPD_PORT=2223; PROFTPD_PASV_MIN=30200; PROFTPD_PASV_MAX=30299
 PYFTPD_PORT=2224;  PYFTPD_PASV_MIN=30300;  PYFTPD_PASV_MAX=30399
 INETUTILS_PORT=2225
+VSFTPD6_PORT=2226; VSFTPD6_PASV_MIN=30400; VSFTPD6_PASV_MAX=30499
 
 VSFTPD_BIN=$PREFIX/vsftpd/usr/sbin/vsftpd
 PUREFTPD_BIN=$PREFIX/pure-ftpd/usr/sbin/pure-ftpd
@@ -223,6 +226,14 @@ rsa_cert_file=$STATE/tls/cert.pem
 rsa_private_key_file=$STATE/tls/key.pem
 EOF
 
+  # the same vsftpd on IPv6 loopback only (listen and listen_ipv6 exclude
+  # each other in one process)
+  sed -e 's/^listen=YES/listen=NO/' -e 's/^listen_ipv6=NO/listen_ipv6=YES/' \
+      -e "s/^listen_address=.*/listen_address6=::1/" -e "s/^listen_port=.*/listen_port=$VSFTPD6_PORT/" \
+      -e '/^pasv_address=/d' -e "s/^pasv_min_port=.*/pasv_min_port=$VSFTPD6_PASV_MIN/" \
+      -e "s/^pasv_max_port=.*/pasv_max_port=$VSFTPD6_PASV_MAX/" -e "s#/vsftpd\\.log\$#/vsftpd6.log#" \
+      "$STATE/conf/vsftpd.conf" > "$STATE/conf/vsftpd6.conf"
+
   # pure-ftpd takes its configuration on the command line (the Debian wrapper
   # just translates /etc/pure-ftpd/conf/* into flags); we record them here.
   # --limitrecursion: the default 10000:5 silently truncates any LIST/NLST/MLSD
@@ -331,10 +342,10 @@ alive() { # pidfile -> true if that PID is alive and is one of our binaries
   case $exe in "$PREFIX"/*) return 0 ;; *) return 1 ;; esac
 }
 
-wait_banner() { # port -> prints banner line, returns 0 when the server answers
-  local port=$1 i line
+wait_banner() { # port [host] -> prints banner line, returns 0 when the server answers
+  local port=$1 host=${2:-$ADDR} i line
   for i in $(seq 1 50); do
-    if line=$(timeout 2 bash -c "exec 3<>/dev/tcp/$ADDR/$port && IFS= read -r -t 2 l <&3 && printf '%s' \"\$l\"" 2>/dev/null); then
+    if line=$(timeout 2 bash -c "exec 3<>/dev/tcp/$host/$port && IFS= read -r -t 2 l <&3 && printf '%s' \"\$l\"" 2>/dev/null); then
       printf '%s' "${line%$'\r'}"; return 0
     fi
     sleep 0.1
@@ -342,8 +353,8 @@ wait_banner() { # port -> prints banner line, returns 0 when the server answers
   return 1
 }
 
-start_one() { # name port cmd...
-  local name=$1 port=$2; shift 2
+start_one() { # name port cmd...   (host: $START_HOST, else $ADDR)
+  local name=$1 port=$2 host=${START_HOST:-$ADDR}; shift 2
   local pidf=$STATE/pid/$name.pid
   if alive "$pidf"; then
     log "$name already running (pid $(cat "$pidf"))"; return 0
@@ -355,7 +366,7 @@ start_one() { # name port cmd...
   # the server stays in the foreground, so $! is the listener's PID.
   # vsftpd reports startup errors ("500 OOPS: ...") on fd 0 (inetd heritage),
   # so give it the log file as a read-write stdin; others get /dev/null.
-  if [ "$name" = vsftpd ]; then
+  if [ "${name%6}" = vsftpd ]; then
     setsid "$@" >>"$STATE/log/$name.stderr" 2>&1 0<>"$STATE/log/$name.stdin-oops" &
   else
     setsid "$@" >>"$STATE/log/$name.stderr" 2>&1 </dev/null &
@@ -363,8 +374,8 @@ start_one() { # name port cmd...
   echo $! > "$pidf"
   case $1 in "$PREFIX"/*) rm -f "${pidf%.pid}.exe" ;; *) readlink -f "$(command -v "$1")" > "${pidf%.pid}.exe" ;; esac
   local banner
-  if banner=$(wait_banner "$port"); then
-    log "$name up: pid $(cat "$pidf")  $ADDR:$port  banner: $banner"
+  if banner=$(wait_banner "$port" "$host"); then
+    log "$name up: pid $(cat "$pidf")  $host:$port  banner: $banner"
   else
     log "$name FAILED to answer on $port; stderr:"
     tail -20 "$STATE/log/$name.stderr" "$STATE/log/$name.stdin-oops" 2>/dev/null >&2; return 1
@@ -383,6 +394,9 @@ for s in $ONLY; do
     pure-ftpd) # shellcheck disable=SC2046
                start_one pure-ftpd $PUREFTPD_PORT "$PUREFTPD_BIN" $(cat "$STATE/conf/pure-ftpd.args") || rc=1 ;;
     proftpd)   start_one proftpd   $PROFTPD_PORT  "$PROFTPD_BIN" --nodaemon -c "$STATE/conf/proftpd.conf" || rc=1 ;;
+    vsftpd6)   if [ -e /proc/net/if_inet6 ] && grep -q '^0\{31\}1 ' /proc/net/if_inet6; then
+                 START_HOST=::1 start_one vsftpd6 $VSFTPD6_PORT "$VSFTPD_BIN" "$STATE/conf/vsftpd6.conf" || rc=1
+               else log "no ::1 on this machine: vsftpd6 not started"; fi ;;
     pyftpdlib) start_one pyftpdlib $PYFTPD_PORT   "$PYTHON" "$here/pyftpd.py" --addr "$ADDR" \
                  --port $PYFTPD_PORT --pasv $PYFTPD_PASV_MIN-$PYFTPD_PASV_MAX --user "$FTP_USER" \
                  --password "$FTP_PASS" --home "$FTP_HOME" --anon-root "$ANON_ROOT" \
@@ -402,6 +416,7 @@ pure-ftpd  $PUREFTPD_PORT  $PUREFTPD_PASV_MIN-$PUREFTPD_PASV_MAX  $FTP_USER/$FTP
 proftpd    $PROFTPD_PORT  $PROFTPD_PASV_MIN-$PROFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
 pyftpdlib  $PYFTPD_PORT  $PYFTPD_PASV_MIN-$PYFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
 inetutils  $INETUTILS_PORT  (any)        $FTP_USER/$FTP_PASS    read-only     none (not chrooted: home $FTP_HOME)
+vsftpd6    $VSFTPD6_PORT  $VSFTPD6_PASV_MIN-$VSFTPD6_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional  [::1]
 host $ADDR; user home $FTP_HOME (chrooted); anon root $ANON_ROOT; TLS cert $STATE/tls/cert.pem
 PIDs in $STATE/pid/*.pid; logs in $STATE/log/
 EOF

@@ -45,7 +45,7 @@ type settings struct {
 
 func (s *settings) init(o Options) {
 	*s = settings{hashSize: 1024, prompt: !o.NoPrompt, glob: !o.NoGlob, cr: true,
-		passive: true, sendport: true, typeName: "binary", mode: "stream", stru: "file",
+		passive: !o.Template.Active, sendport: true, typeName: "binary", mode: "stream", stru: "file",
 		form: "non-print"}
 	s.verbose.Store(o.Verbose)
 	if o.Debug {
