@@ -371,20 +371,8 @@ func testSmallOps(t *testing.T, r *session.Remote, target testsrv.Target, dir st
 	if st, _ := os.Stat(filepath.Join(target.Root, b)); st.Mode().Perm() != 0o600 {
 		t.Fatalf("after SITE CHMOD 600 the file's mode is %v", st.Mode().Perm())
 	}
-	when := time.Date(2020, 2, 3, 4, 5, 6, 0, time.UTC)
-	err := r.Chtimes(ctx, b, when)
+	testSetTime(t, r, target, b)
 	var re *session.ReplyError
-	switch {
-	case target.NoSetTime && (!errors.As(err, &re) || re.Code < 500):
-		t.Fatalf("set time on a server that cannot: want its 5xx refusal, got %v", err)
-	case target.NoSetTime:
-	case err != nil:
-		t.Fatalf("set time: %v", err)
-	default:
-		if mt, err := r.ModTime(ctx, b); err != nil || !mt.Equal(when) {
-			t.Fatalf("MDTM after setting %v: %v, %v", when, mt, err)
-		}
-	}
 	if _, err := r.Size(ctx, path.Join(dir, "missing")); !errors.As(err, &re) || re.Code != 550 {
 		t.Fatalf("SIZE of a missing file: want a 550 ReplyError, got %v", err)
 	}
@@ -403,6 +391,26 @@ func testSmallOps(t *testing.T, r *session.Remote, target testsrv.Target, dir st
 	}
 	if got := onDisk(t, target, path.Join(dir, "text.txt")); string(got) != "one\ntwo\n" {
 		t.Fatalf("ASCII upload of LF text stored %q", got)
+	}
+}
+
+// testSetTime sets a file's time and reads it back; a server that cannot
+// set times must say so with its own 5xx.
+func testSetTime(t *testing.T, r *session.Remote, target testsrv.Target, p string) {
+	ctx := context.Background()
+	when := time.Date(2020, 2, 3, 4, 5, 6, 0, time.UTC)
+	err := r.Chtimes(ctx, p, when)
+	var re *session.ReplyError
+	switch {
+	case target.NoSetTime && (!errors.As(err, &re) || re.Code < 500):
+		t.Fatalf("set time on a server that cannot: want its 5xx refusal, got %v", err)
+	case target.NoSetTime:
+	case err != nil:
+		t.Fatalf("set time: %v", err)
+	default:
+		if mt, err := r.ModTime(ctx, p); err != nil || !mt.Equal(when) {
+			t.Fatalf("MDTM after setting %v: %v, %v", when, mt, err)
+		}
 	}
 }
 
