@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // The session's name charset can change while it is connected (:charset
@@ -90,16 +89,4 @@ func (w *wire) tellUTF8(on bool) error {
 		w.utf8On = on
 	}
 	return nil
-}
-
-// String is the event as one line for a status bar or log.
-func (e Event) String() string {
-	text := e.Label + ": " + e.Kind.String()
-	if e.Kind == EventCharset {
-		text = e.Label + ": " + e.Hint
-	}
-	if e.Err != nil {
-		text += ": " + e.Err.Error()
-	}
-	return strings.TrimPrefix(text, ": ")
 }

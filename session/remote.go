@@ -31,40 +31,6 @@ func (t TransferType) String() string {
 	return "binary"
 }
 
-// EventKind says what happened to a connection behind the caller's back.
-type EventKind int
-
-// Connection events: it dropped, or it was re-established (logged in again
-// and back in the same folder).
-// EventCharset: a listing's names are not UTF-8 and look like Charset.
-const (
-	EventDisconnected EventKind = iota
-	EventReconnected
-	EventCharset
-)
-
-func (k EventKind) String() string {
-	switch k {
-	case EventReconnected:
-		return "reconnected"
-	case EventCharset:
-		return "charset guessed"
-	}
-	return "disconnected"
-}
-
-// Event reports a connection change; Err says why it dropped, or why the
-// session could not return to Dir after reconnecting. A charset event
-// names the charset the names look like, and Hint says it in a sentence.
-type Event struct {
-	Kind    EventKind
-	Label   string
-	Dir     string
-	Err     error
-	Charset string
-	Hint    string
-}
-
 // Remote is one login to one FTP server. Its methods are safe for
 // concurrent use: they take turns on the one control connection (a
 // transfer holds it until its reader or writer is closed).
