@@ -54,7 +54,7 @@ func (r *Remote) listInFolder(dir, verb string, each func(string) error) error {
 	if err := r.cwdTo("ls "+dir, dir); err != nil {
 		return err
 	}
-	err := r.listHere(verb, each)
+	err := r.listAt(verb, "", each)
 	if back := r.cwdTo("return to "+r.cwd, r.cwd); back != nil {
 		r.w.broken = true // the next command reconnects and returns to r.cwd
 		return errors.Join(err, back)
@@ -71,17 +71,6 @@ func (r *Remote) cwdTo(op, dir string) error {
 		return &ReplyError{Op: op, Code: rep.Code, Msg: rep.Text()}
 	}
 	return nil
-}
-
-// listHere lists the current folder; a refused "LIST -a" is retried as
-// plain LIST.
-func (r *Remote) listHere(verb string, each func(string) error) error {
-	err := r.w.dataLines(verb, each)
-	var re *ReplyError
-	if verb == listAll && errors.As(err, &re) && re.Code >= 500 && !r.w.broken {
-		err = r.w.dataLines("LIST", each)
-	}
-	return err
 }
 
 // lsErrorGuard wraps each for a LIST that names dir: when the first line

@@ -121,7 +121,7 @@ func (r *Remote) listLines(dir, flags string, p *lineParser, each func(string) e
 	}
 	err := r.listVerb(dir, verb, each)
 	var re *ReplyError
-	if flags != "" && errors.As(err, &re) && re.Code >= 450 && !r.w.broken {
+	if flags != "" && p.delivered == 0 && errors.As(err, &re) && re.Code >= 450 && !r.w.broken {
 		p.notes = append(p.notes, fmt.Sprintf("the server refused the options %s (%d %s); listed without them",
 			flags, re.Code, re.Msg))
 		err = r.listVerb(dir, "LIST", each)
@@ -135,14 +135,21 @@ func (r *Remote) listVerb(dir, verb string, each func(string) error) error {
 	if r.inFolder(dir) {
 		return r.listInFolder(dir, verb, each)
 	}
-	err := r.w.dataLines(join(verb, dir), lsErrorGuard(dir, each))
-	var re *ReplyError
-	switch {
-	case errors.Is(err, errLsArgs):
+	err := r.listAt(verb, dir, lsErrorGuard(dir, each))
+	if errors.Is(err, errLsArgs) {
 		r.lsArgs.Store(true)
 		return r.listInFolder(dir, verb, each)
-	case verb == listAll && errors.As(err, &re) && re.Code >= 500 && !r.w.broken:
-		err = r.w.dataLines(join("LIST", dir), lsErrorGuard(dir, each))
+	}
+	return err
+}
+
+// listAt runs verb on dir ("": the current folder); a refused "LIST -a"
+// is retried as plain LIST.
+func (r *Remote) listAt(verb, dir string, each func(string) error) error {
+	err := r.w.dataLines(join(verb, dir), each)
+	var re *ReplyError
+	if verb == listAll && errors.As(err, &re) && re.Code >= 500 && !r.w.broken {
+		err = r.w.dataLines(join("LIST", dir), each)
 	}
 	return err
 }
