@@ -113,6 +113,9 @@ func ParseURL(s string) (Config, error) {
 		if s == "" || strings.ContainsAny(s, "/@ ") {
 			return c, fmt.Errorf("%w %q: expected a host name or ftp://user@host:port/path", ErrBadURL, s)
 		}
+		if ip := net.ParseIP(s); ip != nil && strings.Contains(s, ":") {
+			s = "[" + s + "]" // a bare IPv6 address, as classic ftp takes it
+		}
 		s = "ftp://" + s
 	}
 	u, err := url.Parse(s)

@@ -31,32 +31,6 @@ func (t TransferType) String() string {
 	return "binary"
 }
 
-// EventKind says what happened to a connection behind the caller's back.
-type EventKind int
-
-// Connection events: it dropped, or it was re-established (logged in again
-// and back in the same folder).
-const (
-	EventDisconnected EventKind = iota
-	EventReconnected
-)
-
-func (k EventKind) String() string {
-	if k == EventReconnected {
-		return "reconnected"
-	}
-	return "disconnected"
-}
-
-// Event reports a connection change; Err says why it dropped, or why the
-// session could not return to Dir after reconnecting.
-type Event struct {
-	Kind  EventKind
-	Label string
-	Dir   string
-	Err   error
-}
-
 // Remote is one login to one FTP server. Its methods are safe for
 // concurrent use: they take turns on the one control connection (a
 // transfer holds it until its reader or writer is closed).
@@ -71,7 +45,10 @@ type Remote struct {
 	passive     atomic.Bool
 	typ         atomic.Int32 // a TransferType
 	codec       *nameCodec
-	fingerprint string // SHA-256 of the server's certificate, with TLS
+	fingerprint string                 // SHA-256 of the server's certificate, with TLS
+	lsArgs      atomic.Bool            // the server lists through /bin/ls (list_folder.go)
+	encoding    atomic.Pointer[string] // set by SetEncoding (encoding_hint.go)
+	hinted      string                 // the charset last suggested
 	lastUse     atomic.Int64
 	done        chan struct{}
 	once        sync.Once
@@ -145,6 +122,9 @@ func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
 		return nil, err
 	}
 	w.queue(banner) // the library reads the greeting itself
+	if listsThroughLs(banner) {
+		r.lsArgs.Store(true)
+	}
 	first := true
 	dial := func(network, address string) (net.Conn, error) {
 		if first {
@@ -153,7 +133,10 @@ func (r *Remote) login(w *wire) (*ftp.ServerConn, error) {
 		}
 		return w.takeData()
 	}
-	c, err := ftp.Dial(r.cfg.Addr(), ftp.DialWithDialFunc(dial), ftp.DialWithWritingMDTM(true))
+	// OPTS UTF8 ON only when names are UTF-8: some servers switch their
+	// names to UTF-8 on it, which would undo a legacy --encoding.
+	c, err := ftp.Dial(r.cfg.Addr(), ftp.DialWithDialFunc(dial), ftp.DialWithWritingMDTM(true),
+		ftp.DialWithDisabledUTF8(r.codec != nil))
 	if err != nil {
 		return nil, err
 	}
@@ -381,8 +364,13 @@ func (r *Remote) Fingerprint() string { return r.fingerprint }
 // Label is "user@host:port".
 func (r *Remote) Label() string { return r.cfg.Label() }
 
-// Config returns the settings the session was dialled with.
-func (r *Remote) Config() Config { return r.cfg }
+// Config returns the settings the session was dialled with, and the
+// charset it uses now.
+func (r *Remote) Config() Config {
+	c := r.cfg
+	c.Encoding = r.Encoding()
+	return c
+}
 
 // Home is the folder the server put the user in at login.
 func (r *Remote) Home(context.Context) (string, error) { return r.home, nil }

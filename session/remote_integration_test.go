@@ -52,9 +52,7 @@ func config(t testsrv.Target, v variant) session.Config {
 		TLS: v.tls, RootCAs: t.RootCAs, Active: v.active, Timeout: 15 * time.Second}
 }
 
-func allTargets(t *testing.T) []testsrv.Target {
-	return append(testsrv.Embedded(t), testsrv.Real(t)...)
-}
+func allTargets(t *testing.T) []testsrv.Target { return testsrv.All(t) }
 
 // TestRemoteMatrix runs every Remote operation against every server, plain
 // and TLS, passive and active. It pins jlaffaye/ftp's behaviour under the
@@ -153,7 +151,7 @@ func find(l session.Listing, name string) (session.Entry, bool) {
 func runSuite(t *testing.T, target testsrv.Target, v variant) {
 	r, trace := dial(t, target, v)
 	ctx := context.Background()
-	dir := fmt.Sprintf("/t-%d", time.Now().UnixNano())
+	dir := target.Path(fmt.Sprintf("/t-%d", time.Now().UnixNano()))
 	if err := r.Mkdir(ctx, dir); err != nil {
 		t.Fatalf("mkdir: %v", err)
 	}
@@ -373,13 +371,7 @@ func testSmallOps(t *testing.T, r *session.Remote, target testsrv.Target, dir st
 	if st, _ := os.Stat(filepath.Join(target.Root, b)); st.Mode().Perm() != 0o600 {
 		t.Fatalf("after SITE CHMOD 600 the file's mode is %v", st.Mode().Perm())
 	}
-	when := time.Date(2020, 2, 3, 4, 5, 6, 0, time.UTC)
-	if err := r.Chtimes(ctx, b, when); err != nil {
-		t.Fatalf("set time: %v", err)
-	}
-	if mt, err := r.ModTime(ctx, b); err != nil || !mt.Equal(when) {
-		t.Fatalf("MDTM after setting %v: %v, %v", when, mt, err)
-	}
+	testSetTime(t, r, target, b)
 	var re *session.ReplyError
 	if _, err := r.Size(ctx, path.Join(dir, "missing")); !errors.As(err, &re) || re.Code != 550 {
 		t.Fatalf("SIZE of a missing file: want a 550 ReplyError, got %v", err)
@@ -399,6 +391,26 @@ func testSmallOps(t *testing.T, r *session.Remote, target testsrv.Target, dir st
 	}
 	if got := onDisk(t, target, path.Join(dir, "text.txt")); string(got) != "one\ntwo\n" {
 		t.Fatalf("ASCII upload of LF text stored %q", got)
+	}
+}
+
+// testSetTime sets a file's time and reads it back; a server that cannot
+// set times must say so with its own 5xx.
+func testSetTime(t *testing.T, r *session.Remote, target testsrv.Target, p string) {
+	ctx := context.Background()
+	when := time.Date(2020, 2, 3, 4, 5, 6, 0, time.UTC)
+	err := r.Chtimes(ctx, p, when)
+	var re *session.ReplyError
+	switch {
+	case target.NoSetTime && (!errors.As(err, &re) || re.Code < 500):
+		t.Fatalf("set time on a server that cannot: want its 5xx refusal, got %v", err)
+	case target.NoSetTime:
+	case err != nil:
+		t.Fatalf("set time: %v", err)
+	default:
+		if mt, err := r.ModTime(ctx, p); err != nil || !mt.Equal(when) {
+			t.Fatalf("MDTM after setting %v: %v, %v", when, mt, err)
+		}
 	}
 }
 

@@ -34,27 +34,62 @@ func (r *Remote) List(ctx context.Context, dir string) (Listing, error) {
 // listing (the transfer is aborted) and is returned. A dropped connection
 // is retried only while fn has seen nothing, so no entry comes twice.
 func (r *Remote) ListEach(ctx context.Context, dir string, fn func(Entry) error) (warnings []string, err error) {
-	if err := checkArg(dir); err != nil {
+	return r.listEach(ctx, dir, "", fn)
+}
+
+// ListFlags is ListEach with the user's ls options ("-lt", "-R"): they go
+// to the server as LIST's first argument (LIST -lt dir), as classic ftp
+// and lftp send them, and the server decides what they mean.
+func (r *Remote) ListFlags(ctx context.Context, dir, flags string, fn func(Entry) error) ([]string, error) {
+	if err := checkFlags(flags); err != nil {
+		return nil, fmt.Errorf("ls: %w", err)
+	}
+	return r.listEach(ctx, dir, flags, fn)
+}
+
+// checkFlags accepts options as ls takes them: words of letters, digits
+// and dashes, each starting with a dash.
+func checkFlags(flags string) error {
+	for _, f := range strings.Fields(flags) {
+		ok := len(f) > 1 && f[0] == '-'
+		for i := 1; ok && i < len(f); i++ {
+			c := f[i]
+			ok = c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		}
+		if !ok {
+			return fmt.Errorf("%w: %q is not an ls option (options look like -lt)", ErrBadArgument, f)
+		}
+	}
+	return nil
+}
+
+func (r *Remote) listEach(ctx context.Context, dir, flags string, fn func(Entry) error) ([]string, error) {
+	if err := checkArg(dir, flags); err != nil {
 		return nil, fmt.Errorf("ls: %w", err)
 	}
 	p := lineParser{now: time.Now()}
+	var sample nameSample
 	var fnErr, last error
-	err = r.do(ctx, "ls "+dir, true, func() error {
+	var hints []string
+	deliver := func(e Entry) error {
+		sample.add(e.Name)
+		if err := fn(e); err != nil {
+			fnErr = err
+			return err
+		}
+		return nil
+	}
+	err := r.do(ctx, "ls "+dir, true, func() error {
 		if p.delivered > 0 {
 			return last // a retry would hand fn the same entries again
 		}
-		last = r.listLines(dir, &p.mlsd, func(line string) error {
-			e, ok := p.parse(line)
-			if !ok {
-				return nil
-			}
-			p.delivered++
-			if err := fn(e); err != nil {
-				fnErr = err
-				return err
-			}
-			return nil
-		})
+		last = r.listLines(dir, flags, &p, func(line string) error { return p.feed(line, deliver) })
+		if last == nil {
+			last = p.flush(deliver)
+		}
+		if last == nil {
+			hints = r.charsetHint(&sample)
+		}
 		return last
 	})
 	if fnErr != nil {
@@ -63,20 +98,57 @@ func (r *Remote) ListEach(ctx context.Context, dir string, fn func(Entry) error)
 	if err != nil {
 		return nil, err
 	}
-	return p.warnings(), nil
+	return append(p.warnings(), hints...), nil
 }
 
-// listLines runs MLSD, or LIST -a (LIST when -a is refused), handing each
-// line to each; *mlsd says which it was.
-func (r *Remote) listLines(dir string, mlsd *bool, each func(string) error) error {
-	if _, ok := r.w.feats["MLST"]; ok {
-		*mlsd = true
+// listAll is the default LIST: hidden files too.
+const listAll = "LIST -a"
+
+// listLines runs MLSD, or LIST (with the user's flags, else -a, else
+// nothing), handing each line to each; p.mlsd says which it was. A folder
+// ls would mangle is listed from inside (list_folder.go). Flags the server
+// refuses are dropped, with a warning, rather than failing the listing
+// (ftpserverlib takes "-l -t" for a path and answers 450).
+func (r *Remote) listLines(dir, flags string, p *lineParser, each func(string) error) error {
+	if _, ok := r.w.feats["MLST"]; ok && flags == "" {
+		p.mlsd = true
 		return r.w.dataLines(join("MLSD", dir), each)
 	}
-	*mlsd = false
-	err := r.w.dataLines(join("LIST -a", dir), each)
+	p.mlsd = false
+	verb := listAll
+	if flags != "" {
+		verb = "LIST " + strings.Join(strings.Fields(flags), " ")
+	}
+	err := r.listVerb(dir, verb, each)
 	var re *ReplyError
-	if errors.As(err, &re) && re.Code >= 500 && !r.w.broken {
+	if flags != "" && p.delivered == 0 && errors.As(err, &re) && re.Code >= 450 && !r.w.broken {
+		p.notes = append(p.notes, fmt.Sprintf("the server refused the options %s (%d %s); listed without them",
+			flags, re.Code, re.Msg))
+		err = r.listVerb(dir, "LIST", each)
+	}
+	return err
+}
+
+// listVerb lists dir with one LIST form, from inside the folder when the
+// path would reach /bin/ls mangled.
+func (r *Remote) listVerb(dir, verb string, each func(string) error) error {
+	if r.inFolder(dir) {
+		return r.listInFolder(dir, verb, each)
+	}
+	err := r.listAt(verb, dir, lsErrorGuard(dir, each))
+	if errors.Is(err, errLsArgs) {
+		r.lsArgs.Store(true)
+		return r.listInFolder(dir, verb, each)
+	}
+	return err
+}
+
+// listAt runs verb on dir ("": the current folder); a refused "LIST -a"
+// is retried as plain LIST.
+func (r *Remote) listAt(verb, dir string, each func(string) error) error {
+	err := r.w.dataLines(join(verb, dir), each)
+	var re *ReplyError
+	if verb == listAll && errors.As(err, &re) && re.Code >= 500 && !r.w.broken {
 		err = r.w.dataLines(join("LIST", dir), each)
 	}
 	return err
@@ -101,10 +173,11 @@ func (w *wire) dataLines(line string, each func(string) error) error {
 	dc.decodeWith(w.codec)
 	sc := bufio.NewScanner(dc)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc.Split(scanListLines)
 	var eachErr error
 	for sc.Scan() {
 		if eachErr == nil {
-			eachErr = each(strings.TrimRight(sc.Text(), "\r"))
+			eachErr = each(sc.Text())
 		}
 	}
 	_, err = w.finishData(dc, sc.Err())
@@ -112,60 +185,6 @@ func (w *wire) dataLines(line string, each func(string) error) error {
 		return eachErr
 	}
 	return err
-}
-
-// lineParser turns listing lines into entries, counting the lines no
-// parser understood.
-type lineParser struct {
-	mlsd      bool
-	now       time.Time
-	unknown   int
-	delivered int
-}
-
-// parse reads one line; ok is false for lines that are not entries (blank
-// lines, "total N", "." and "..").
-func (p *lineParser) parse(line string) (Entry, bool) {
-	if line == "" {
-		return Entry{}, false
-	}
-	var e Entry
-	var ok bool
-	if p.mlsd {
-		e, ok = parseMLSDLine(line)
-	} else {
-		e, ok = parseLISTLine(line, p.now)
-	}
-	if !ok {
-		if !p.mlsd && isTotalLine(line) {
-			return Entry{}, false
-		}
-		e = Entry{Name: line, Kind: KindUnknown, Raw: line}
-		p.unknown++
-	}
-	if e.Name == "." || e.Name == ".." {
-		return Entry{}, false
-	}
-	return e, true
-}
-
-func (p *lineParser) warnings() []string {
-	if p.unknown == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("%d listing line(s) in an unknown format are shown as they came", p.unknown)}
-}
-
-func buildListing(dir string, lines []string, mlsd bool, now time.Time) Listing {
-	l := Listing{Dir: dir, Entries: make([]Entry, 0, len(lines))}
-	p := lineParser{mlsd: mlsd, now: now}
-	for _, line := range lines {
-		if e, ok := p.parse(line); ok {
-			l.Entries = append(l.Entries, e)
-		}
-	}
-	l.Warnings = p.warnings()
-	return l
 }
 
 // Stat describes one file or folder: MLST when the server has it, else the

@@ -41,6 +41,7 @@ type wire struct {
 	codec   *nameCodec // names for a server that is not UTF-8; nil: none
 	account string     // sent when the server answers PASS with 332
 	feats   map[string]string
+	utf8On  bool // the server accepted OPTS UTF8 ON
 
 	passive bool
 	dataTLS *tls.Config // non-nil after PROT P

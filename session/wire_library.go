@@ -51,6 +51,8 @@ func (w *wire) replyForLibrary() (Reply, error) {
 	case w.lastCmd == "PASS" && rep.Code == codeNeedAccount && w.account != "":
 		w.lastCmd = "ACCT"
 		return w.cmd("ACCT " + w.account)
+	case w.lastCmd == "OPTS" && rep.Code/100 == 2:
+		w.utf8On = true // the library sends no other OPTS
 	case w.lastCmd == "FEAT" && rep.Code == codeSystem:
 		w.feats = parseFeatures(rep)
 		// A server that lists EPSV gets the first one pipelined too: a

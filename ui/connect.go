@@ -252,10 +252,8 @@ func (m Model) linked() int {
 
 func (m Model) handleEvent(msg eventMsg) (tea.Model, tea.Cmd) {
 	ev := msg.ev
-	text := ev.Label + ": " + ev.Kind.String()
-	if ev.Err != nil {
-		text += ": " + ev.Err.Error()
-	}
+	text := ev.String()
 	m.setStatus(text, ev.Kind == session.EventDisconnected || ev.Err != nil)
+	m.noteCharset(ev)
 	return m, m.sink.listen()
 }

@@ -58,7 +58,7 @@ func runBatch(a clientArgs) int {
 		out.buf = bufio.NewWriterSize(a.Stdout, 64<<10)
 	}
 	defer out.flush()
-	sh := shell.New(shell.Options{Template: template, Active: template.Active, Out: out, Prompter: prompter, Verbose: a.Verbose,
+	sh := shell.New(shell.Options{Template: template, Out: out, Prompter: prompter, Verbose: a.Verbose,
 		Sites: sites.Lookup(sites.Path(xdg.ConfigHome), a.Keyring, netrcPath(a.NoNetrc, os.Getenv)),
 		Debug: a.Debug, NoPrompt: a.NoPrompt, NoNetrc: a.NoNetrc, NoGlob: a.NoGlob,
 		NetrcPath: batchNetrc(a), Batch: prompter == nil})

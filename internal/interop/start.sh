@@ -6,6 +6,11 @@
 #   vsftpd    127.0.0.1:2221  pasv 30000-30099  explicit FTPS (AUTH TLS) optional
 #   pure-ftpd 127.0.0.1:2222  pasv 30100-30199  explicit FTPS (AUTH TLS) optional
 #   proftpd   127.0.0.1:2223  pasv 30200-30299  explicit FTPS (AUTH TLS) optional
+#   pyftpdlib 127.0.0.1:2224  pasv 30300-30399  explicit FTPS (AUTH TLS) optional
+#   inetutils 127.0.0.1:2225  pasv: any port    no TLS; not chrooted: the user's
+#             home is /srv/ftptest in the real "/"; lists through /bin/ls
+#   vsftpd6   [::1]:2226      pasv 30400-30499  vsftpd again, on IPv6 loopback (EPSV/EPRT);
+#             not started when the machine has no ::1
 #
 # (Not 2121: that is `ftpane serve`'s default port.)
 #
@@ -24,10 +29,11 @@
 # Env overrides: FTPSRV_STATE (configs/logs/pids/certs), FTPSRV_PREFIX (binaries),
 # FTPSRV_ONLY="vsftpd proftpd" (subset to start).
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 
 STATE=${FTPSRV_STATE:-/tmp/ftpane-interop}
 PREFIX=${FTPSRV_PREFIX:-/opt/ftpsrv}
-ONLY=${FTPSRV_ONLY:-"vsftpd pure-ftpd proftpd"}
+ONLY=${FTPSRV_ONLY:-"vsftpd pure-ftpd proftpd pyftpdlib inetutils vsftpd6"}
 FTP_USER=ftptest
 FTP_PASS=ftptest
 FTP_HOME=/srv/ftptest
@@ -42,11 +48,16 @@ PW_HASH=${FTPSRV_PW_HASH:-SHA512}
 VSFTPD_PORT=2221;  VSFTPD_PASV_MIN=30000;  VSFTPD_PASV_MAX=30099
 PUREFTPD_PORT=2222; PUREFTPD_PASV_MIN=30100; PUREFTPD_PASV_MAX=30199
 PROFTPD_PORT=2223; PROFTPD_PASV_MIN=30200; PROFTPD_PASV_MAX=30299
+PYFTPD_PORT=2224;  PYFTPD_PASV_MIN=30300;  PYFTPD_PASV_MAX=30399
+INETUTILS_PORT=2225
+VSFTPD6_PORT=2226; VSFTPD6_PASV_MIN=30400; VSFTPD6_PASV_MAX=30499
 
 VSFTPD_BIN=$PREFIX/vsftpd/usr/sbin/vsftpd
 PUREFTPD_BIN=$PREFIX/pure-ftpd/usr/sbin/pure-ftpd
 PROFTPD_BIN=$PREFIX/proftpd/usr/sbin/proftpd
 PROFTPD_MODDIR=$PREFIX/proftpd/usr/lib/proftpd
+INETUTILS_BIN=$PREFIX/inetutils/usr/sbin/ftpd
+PYTHON=/usr/bin/python3
 
 log() { printf '[interop] %s\n' "$*" >&2; }
 [ "$(id -u)" = 0 ] || { echo "must run as root" >&2; exit 1; }
@@ -63,13 +74,16 @@ install_if_missing() {
   # check the completion scripts (bash is there already); man-db renders
   # `ftpane man`; python3's ftplib is one more client of `ftpane serve`.
   local clients="lftp curl tnftp tmux zsh fish man-db python3"
+  # pyftpdlib runs as a script (no ftp-server conflict); tcpserver runs
+  # inetutils' ftpd, which has no port option of its own, on 2225.
+  local others="python3-pyftpdlib python3-openssl ucspi-tcp"
   local need=()
-  for p in $libs $clients; do
+  for p in $libs $clients $others; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
   done
   local need_srv=0
   [ -x "$VSFTPD_BIN" ] && [ -x "$PUREFTPD_BIN" ] && [ -x "$PROFTPD_BIN" ] \
-    && [ -f "$PROFTPD_MODDIR/mod_tls.so" ] || need_srv=1
+    && [ -f "$PROFTPD_MODDIR/mod_tls.so" ] && [ -x "$INETUTILS_BIN" ] || need_srv=1
   if [ ${#need[@]} -gt 0 ] || [ $need_srv = 1 ]; then
     local t0=$SECONDS
     log "apt-get update"
@@ -84,16 +98,17 @@ install_if_missing() {
       # let apt's sandbox user write there (else a harmless "unsandboxed" warning)
       getent passwd _apt >/dev/null && chown _apt "$dl"
       ( cd "$dl" && apt-get download -qq vsftpd pure-ftpd pure-ftpd-common \
-          proftpd-core proftpd-mod-crypto )
-      rm -rf "$PREFIX/vsftpd" "$PREFIX/pure-ftpd" "$PREFIX/proftpd"
-      mkdir -p "$PREFIX"/{vsftpd,pure-ftpd,proftpd,debs}
+          proftpd-core proftpd-mod-crypto inetutils-ftpd )
+      rm -rf "$PREFIX/vsftpd" "$PREFIX/pure-ftpd" "$PREFIX/proftpd" "$PREFIX/inetutils"
+      mkdir -p "$PREFIX"/{vsftpd,pure-ftpd,proftpd,inetutils,debs}
       dpkg-deb -x "$dl"/vsftpd_*.deb           "$PREFIX/vsftpd"
       dpkg-deb -x "$dl"/pure-ftpd_*.deb        "$PREFIX/pure-ftpd"
       dpkg-deb -x "$dl"/pure-ftpd-common_*.deb "$PREFIX/pure-ftpd"
       dpkg-deb -x "$dl"/proftpd-core_*.deb     "$PREFIX/proftpd"
       dpkg-deb -x "$dl"/proftpd-mod-crypto_*.deb "$PREFIX/proftpd"
+      dpkg-deb -x "$dl"/inetutils-ftpd_*.deb   "$PREFIX/inetutils"
       mv "$dl"/*.deb "$PREFIX/debs/"; rmdir "$dl"
-      for b in "$VSFTPD_BIN" "$PUREFTPD_BIN" "$PROFTPD_BIN" "$PROFTPD_MODDIR/mod_tls.so"; do
+      for b in "$VSFTPD_BIN" "$PUREFTPD_BIN" "$PROFTPD_BIN" "$PROFTPD_MODDIR/mod_tls.so" "$INETUTILS_BIN"; do
         if ldd "$b" | grep -q 'not found'; then log "missing libs for $b:"; ldd "$b" | grep 'not found'; exit 1; fi
       done
     fi
@@ -213,6 +228,14 @@ rsa_cert_file=$STATE/tls/cert.pem
 rsa_private_key_file=$STATE/tls/key.pem
 EOF
 
+  # the same vsftpd on IPv6 loopback only (listen and listen_ipv6 exclude
+  # each other in one process)
+  sed -e 's/^listen=YES/listen=NO/' -e 's/^listen_ipv6=NO/listen_ipv6=YES/' \
+      -e "s/^listen_address=.*/listen_address6=::1/" -e "s/^listen_port=.*/listen_port=$VSFTPD6_PORT/" \
+      -e '/^pasv_address=/d' -e "s/^pasv_min_port=.*/pasv_min_port=$VSFTPD6_PASV_MIN/" \
+      -e "s/^pasv_max_port=.*/pasv_max_port=$VSFTPD6_PASV_MAX/" -e "s#/vsftpd\\.log\$#/vsftpd6.log#" \
+      "$STATE/conf/vsftpd.conf" > "$STATE/conf/vsftpd6.conf"
+
   # pure-ftpd takes its configuration on the command line (the Debian wrapper
   # just translates /etc/pure-ftpd/conf/* into flags); we record them here.
   # --limitrecursion: the default 10000:5 silently truncates any LIST/NLST/MLSD
@@ -312,16 +335,19 @@ EOF
 # ---------------------------------------------------------------- start ------
 alive() { # pidfile -> true if that PID is alive and is one of our binaries
   [ -f "$1" ] || return 1
-  local pid; pid=$(cat "$1")
+  local pid exe; pid=$(cat "$1")
   kill -0 "$pid" 2>/dev/null || return 1
   [ "$(awk '{print $3}' /proc/"$pid"/stat 2>/dev/null)" != Z ] || return 1
-  case $(readlink /proc/"$pid"/exe 2>/dev/null) in "$PREFIX"/*) return 0 ;; *) return 1 ;; esac
+  exe=$(readlink /proc/"$pid"/exe 2>/dev/null)
+  # servers run by a system program (python3, tcpserver) record its path
+  [ -f "${1%.pid}.exe" ] && [ "$exe" = "$(cat "${1%.pid}.exe")" ] && return 0
+  case $exe in "$PREFIX"/*) return 0 ;; *) return 1 ;; esac
 }
 
-wait_banner() { # port -> prints banner line, returns 0 when the server answers
-  local port=$1 i line
+wait_banner() { # port [host] -> prints banner line, returns 0 when the server answers
+  local port=$1 host=${2:-$ADDR} i line
   for i in $(seq 1 50); do
-    if line=$(timeout 2 bash -c "exec 3<>/dev/tcp/$ADDR/$port && IFS= read -r -t 2 l <&3 && printf '%s' \"\$l\"" 2>/dev/null); then
+    if line=$(timeout 2 bash -c "exec 3<>/dev/tcp/$host/$port && IFS= read -r -t 2 l <&3 && printf '%s' \"\$l\"" 2>/dev/null); then
       printf '%s' "${line%$'\r'}"; return 0
     fi
     sleep 0.1
@@ -329,8 +355,8 @@ wait_banner() { # port -> prints banner line, returns 0 when the server answers
   return 1
 }
 
-start_one() { # name port cmd...
-  local name=$1 port=$2; shift 2
+start_one() { # name port cmd...   (host: $START_HOST, else $ADDR)
+  local name=$1 port=$2 host=${START_HOST:-$ADDR}; shift 2
   local pidf=$STATE/pid/$name.pid
   if alive "$pidf"; then
     log "$name already running (pid $(cat "$pidf"))"; return 0
@@ -342,15 +368,16 @@ start_one() { # name port cmd...
   # the server stays in the foreground, so $! is the listener's PID.
   # vsftpd reports startup errors ("500 OOPS: ...") on fd 0 (inetd heritage),
   # so give it the log file as a read-write stdin; others get /dev/null.
-  if [ "$name" = vsftpd ]; then
+  if [ "${name%6}" = vsftpd ]; then
     setsid "$@" >>"$STATE/log/$name.stderr" 2>&1 0<>"$STATE/log/$name.stdin-oops" &
   else
     setsid "$@" >>"$STATE/log/$name.stderr" 2>&1 </dev/null &
   fi
   echo $! > "$pidf"
+  case $1 in "$PREFIX"/*) rm -f "${pidf%.pid}.exe" ;; *) readlink -f "$(command -v "$1")" > "${pidf%.pid}.exe" ;; esac
   local banner
-  if banner=$(wait_banner "$port"); then
-    log "$name up: pid $(cat "$pidf")  $ADDR:$port  banner: $banner"
+  if banner=$(wait_banner "$port" "$host"); then
+    log "$name up: pid $(cat "$pidf")  $host:$port  banner: $banner"
   else
     log "$name FAILED to answer on $port; stderr:"
     tail -20 "$STATE/log/$name.stderr" "$STATE/log/$name.stdin-oops" 2>/dev/null >&2; return 1
@@ -369,6 +396,17 @@ for s in $ONLY; do
     pure-ftpd) # shellcheck disable=SC2046
                start_one pure-ftpd $PUREFTPD_PORT "$PUREFTPD_BIN" $(cat "$STATE/conf/pure-ftpd.args") || rc=1 ;;
     proftpd)   start_one proftpd   $PROFTPD_PORT  "$PROFTPD_BIN" --nodaemon -c "$STATE/conf/proftpd.conf" || rc=1 ;;
+    vsftpd6)   if [ -e /proc/net/if_inet6 ] && grep -q '^0\{31\}1 ' /proc/net/if_inet6; then
+                 START_HOST=::1 start_one vsftpd6 $VSFTPD6_PORT "$VSFTPD_BIN" "$STATE/conf/vsftpd6.conf" || rc=1
+               else log "no ::1 on this machine: vsftpd6 not started"; fi ;;
+    pyftpdlib) start_one pyftpdlib $PYFTPD_PORT   "$PYTHON" "$here/pyftpd.py" --addr "$ADDR" \
+                 --port $PYFTPD_PORT --pasv $PYFTPD_PASV_MIN-$PYFTPD_PASV_MAX --user "$FTP_USER" \
+                 --password "$FTP_PASS" --home "$FTP_HOME" --anon-root "$ANON_ROOT" \
+                 --cert "$STATE/tls/cert.pem" --key "$STATE/tls/key.pem" || rc=1 ;;
+    # inetd style: tcpserver hands each connection to a fresh ftpd as its
+    # stdin/stdout; -a default: passwords from /etc/shadow, no PAM.
+    inetutils) start_one inetutils $INETUTILS_PORT /usr/bin/tcpserver -q -R -H -l 0 -c 100 \
+                 "$ADDR" $INETUTILS_PORT "$INETUTILS_BIN" -a default || rc=1 ;;
     *) log "unknown server $s"; rc=1 ;;
   esac
 done
@@ -378,6 +416,9 @@ server     port  pasv-range   user/pass          anonymous     FTPS
 vsftpd     $VSFTPD_PORT  $VSFTPD_PASV_MIN-$VSFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
 pure-ftpd  $PUREFTPD_PORT  $PUREFTPD_PASV_MIN-$PUREFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
 proftpd    $PROFTPD_PORT  $PROFTPD_PASV_MIN-$PROFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
+pyftpdlib  $PYFTPD_PORT  $PYFTPD_PASV_MIN-$PYFTPD_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional
+inetutils  $INETUTILS_PORT  (any)        $FTP_USER/$FTP_PASS    read-only     none (not chrooted: home $FTP_HOME)
+vsftpd6    $VSFTPD6_PORT  $VSFTPD6_PASV_MIN-$VSFTPD6_PASV_MAX  $FTP_USER/$FTP_PASS    read-only     explicit (AUTH TLS), optional  [::1]
 host $ADDR; user home $FTP_HOME (chrooted); anon root $ANON_ROOT; TLS cert $STATE/tls/cert.pem
 PIDs in $STATE/pid/*.pid; logs in $STATE/log/
 EOF

@@ -25,9 +25,13 @@ for pidf in "$STATE"/pid/*.pid; do
     echo "$name: pid $pid not running"; rm -f "$pidf"; continue
   fi
   # guard against a stale PID file whose PID was reused by something else
-  case $(readlink /proc/"$pid"/exe 2>/dev/null) in
+  # (servers run by a system program, python3 or tcpserver, recorded its path in NAME.exe)
+  exe=$(readlink /proc/"$pid"/exe 2>/dev/null)
+  case $exe in
     "$PREFIX"/*) ;;
-    *) echo "$name: pid $pid is not one of our servers ($(readlink /proc/"$pid"/exe)); leaving it"; rm -f "$pidf"; continue ;;
+    *) if [ ! -f "${pidf%.pid}.exe" ] || [ "$exe" != "$(cat "${pidf%.pid}.exe")" ]; then
+         echo "$name: pid $pid is not one of our servers ($exe); leaving it"; rm -f "$pidf"; continue
+       fi ;;
   esac
   kids=$(descendants "$pid" | tr '\n' ' ')
   kill -TERM "$pid" 2>/dev/null
@@ -37,5 +41,5 @@ for pidf in "$STATE"/pid/*.pid; do
   sleep 0.2
   for k in $kids; do running "$k" && kill -KILL "$k" 2>/dev/null; done
   echo "$name: stopped pid $pid${kids:+ (children: $kids)}"
-  rm -f "$pidf"
+  rm -f "$pidf" "${pidf%.pid}.exe"
 done

@@ -70,6 +70,8 @@ func sizeText(e session.Entry) string {
 		return "<LNK>"
 	case session.KindUnknown:
 		return "?"
+	case session.KindOther:
+		return specialText(e)
 	}
 	if e.Size < 1000 {
 		return fmt.Sprintf("%d B", e.Size)
@@ -89,16 +91,31 @@ func timeText(e session.Entry) string {
 	return t.Format("Jan _2  2006")
 }
 
-func permsText(e session.Entry) string {
-	if !e.HasMode {
-		return ""
+// permsText is the mode as ls -l shows it: the type letter (d l c b p s)
+// and the permissions with setuid, setgid and sticky (rwsr-xr-x, rwxrwxrwt).
+func permsText(e session.Entry) string { return e.ModeString() }
+
+// specialText is the size column of a device, fifo or socket, which has
+// no size of its own.
+func specialText(e session.Entry) string {
+	switch e.TypeLetter() {
+	case 'c':
+		return "<CHR>"
+	case 'b':
+		return "<BLK>"
+	case 'p':
+		return "<FIFO>"
+	case 's':
+		return "<SOCK>"
 	}
-	s := e.Mode.Perm().String()[1:]
-	switch e.Kind {
-	case session.KindDir:
-		return "d" + s
-	case session.KindLink:
-		return "l" + s
+	return "<OTHER>"
+}
+
+// nameSuffix follows a name: "/" for a folder, " -> target" for a link
+// whose target the server gave (as ls -l shows it), else "@".
+func nameSuffix(e session.Entry) string {
+	if e.Kind == session.KindLink && e.Target != "" {
+		return " -> " + Escape(e.Target)
 	}
-	return "-" + s
+	return kindSuffix(e)
 }

@@ -41,8 +41,10 @@ func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
 	}
 	m.loading = false
 	if msg.Err != nil && len(msg.Listing.Entries) == 0 {
+		m.listErr = msg.Err.Error()
 		return true, nil
 	}
+	m.listErr = ""
 	changed := msg.Listing.Dir != m.dir
 	m.dir = msg.Listing.Dir
 	m.setEntries(msg.Listing.Entries)

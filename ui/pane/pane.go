@@ -67,6 +67,7 @@ type Model struct {
 	remember map[string]string // folder -> name under the cursor when left
 	seq      int
 	loading  bool
+	listErr  string // why the last listing failed: shown instead of "empty folder"
 	spin     spinner.Model
 	width    int
 	height   int

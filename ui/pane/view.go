@@ -55,6 +55,8 @@ func (m Model) emptyText() string {
 		return "  not connected (c to connect)"
 	case m.filter.text != "":
 		return "  no match"
+	case m.listErr != "":
+		return "  " + Escape(m.listErr)
 	}
 	return "  empty folder"
 }
@@ -143,13 +145,13 @@ func (m Model) tail(e session.Entry, cols columns) string {
 func (m Model) name(e session.Entry, w int, marked, cursor bool) string {
 	raw := e.Name
 	esc := Escape(raw)
-	suffix := kindSuffix(e)
+	suffix := nameSuffix(e)
 	text := fit(esc+suffix, w)
 	if cursor {
 		return text
 	}
 	st := m.entryStyle(e, marked)
-	if m.filter.text == "" || esc != raw || ansi.StringWidth(esc+suffix) > w {
+	if m.filter.text == "" || esc != raw || ansi.StringWidth(esc) >= w { // the name itself must fit
 		return st.Render(text)
 	}
 	pattern := []rune(m.filter.text)

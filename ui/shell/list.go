@@ -14,17 +14,20 @@ import (
 )
 
 // cmdLs writes the long listing of a folder or file (LIST, or MLSD
-// formatted the same way) to the screen or to a local file.
-// Options ("ls -la") are accepted as classic ftp users type them: the
-// listing always includes everything, and -a also shows dot files.
+// formatted the same way) to the screen or to a local file. Options
+// ("ls -lt", "dir -R") go to the server as LIST's argument, as classic
+// ftp and lftp send them; without options dot files are left out.
 func (s *Shell) cmdLs(ctx context.Context, args []string) error {
-	all := false
+	var flags []string
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
-		all = all || strings.Contains(args[0], "a")
+		flags = append(flags, args[0])
 		args = args[1:]
 	}
+	if len(args) > 2 {
+		return errors.New("usage: ls [-options] [remote-directory] [local-file]")
+	}
 	return s.listTo(ctx, optArg(args, 1), func(w io.Writer) error {
-		return s.longListAll(ctx, w, optArg(args, 0), all)
+		return s.longListFlags(ctx, w, optArg(args, 0), strings.Join(flags, " "))
 	})
 }
 
@@ -80,14 +83,16 @@ func (s *Shell) listTo(_ context.Context, local string, write func(io.Writer) er
 // entry. Server lines are kept as sent; MLSD facts are formatted like ls.
 // Dot files are left out, as a plain LIST does.
 func (s *Shell) longList(ctx context.Context, w io.Writer, dir string) error {
-	return s.longListAll(ctx, w, dir, false)
+	return s.longListFlags(ctx, w, dir, "")
 }
 
-// longListAll is longList, with the dot files when all is set. Entries
-// are written as they arrive, so a huge folder costs no memory per entry.
-func (s *Shell) longListAll(ctx context.Context, w io.Writer, dir string, all bool) error {
+// longListFlags is longList with the user's ls options, which go to the
+// server (and then nothing is left out here). Entries are written as
+// they arrive, so a huge folder costs no memory per entry. The listing's
+// warnings (a charset guess, refused options) follow it on the screen.
+func (s *Shell) longListFlags(ctx context.Context, w io.Writer, dir, flags string) error {
 	write := func(e session.Entry) error {
-		hidden := strings.HasPrefix(e.Name, ".") && (!all || e.Name == "." || e.Name == "..")
+		hidden := flags == "" && strings.HasPrefix(e.Name, ".")
 		if hidden && e.Name != dir && e.Kind != session.KindUnknown {
 			return nil
 		}
@@ -99,13 +104,21 @@ func (s *Shell) longListAll(ctx context.Context, w io.Writer, dir string, all bo
 		return err
 	}
 	wrote := false
-	_, err := s.cur.remote.ListEach(ctx, dir, func(e session.Entry) error {
-		wrote = true
-		return write(e)
-	})
+	each := func(e session.Entry) error { wrote = true; return write(e) }
+	r := s.cur.remote
+	var warnings []string
+	var err error
+	if flags == "" {
+		warnings, err = r.ListEach(ctx, dir, each)
+	} else {
+		warnings, err = r.ListFlags(ctx, dir, flags, each)
+	}
+	for _, w := range warnings {
+		s.printf("ftpane: %s\n", w)
+	}
 	if err != nil && dir != "" && !wrote {
 		// MLSD refuses a file: describe the file itself instead.
-		e, serr := s.cur.remote.Stat(ctx, dir)
+		e, serr := r.Stat(ctx, dir)
 		if serr != nil || e.IsDir() {
 			return err
 		}
@@ -123,15 +136,12 @@ func isFacts(raw string) bool {
 
 // formatEntry writes an entry as ls -l would.
 func formatEntry(e session.Entry) string {
-	mode := e.Mode.String()
-	if !e.HasMode {
+	mode := e.ModeString()
+	if mode == "" {
 		mode = "-?????????"
-	}
-	switch e.Kind {
-	case session.KindDir:
-		mode = "d" + mode[1:]
-	case session.KindLink:
-		mode = "l" + mode[1:]
+		if e.IsDir() {
+			mode = "d?????????"
+		}
 	}
 	owner, group := e.Owner, e.Group
 	if owner == "" {

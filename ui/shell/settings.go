@@ -46,11 +46,8 @@ type settings struct {
 
 func (s *settings) init(o Options) {
 	*s = settings{hashSize: 1024, prompt: !o.NoPrompt, glob: !o.NoGlob, cr: true,
-		passive: true, sendport: true, typeName: "binary", mode: "stream", stru: "file",
+		passive: !o.Template.Active, sendport: true, typeName: "binary", mode: "stream", stru: "file",
 		form: "non-print", retries: defaultRetries}
-	if o.Active {
-		s.passive = false
-	}
 	s.verbose.Store(o.Verbose)
 	if o.Debug {
 		s.debug.Store(1)

@@ -30,8 +30,6 @@ type Options struct {
 	// and single copies run on the shell's connection, as classic ftp's
 	// one connection (the shell waits for them anyway).
 	Queue *transfer.Queue
-	// Active starts with active data connections (-A).
-	Active bool
 	// Dial connects and logs in. Nil: session.Dial.
 	Dial func(context.Context, session.Config) (*session.Remote, error)
 	// Template gives open's connections what a host name cannot say: the

@@ -33,7 +33,7 @@ var commands = []*command{
 	{name: "cdup", min: 0, max: 0, conn: true, run: (*Shell).cmdCdup},
 	{name: "pwd", max: 0, conn: true, run: (*Shell).cmdPwd},
 	{name: "lcd", max: 1, run: (*Shell).cmdLcd},
-	{name: "ls", aliases: []string{"dir"}, max: 2, conn: true, run: (*Shell).cmdLs},
+	{name: "ls", aliases: []string{"dir"}, max: -1, conn: true, run: (*Shell).cmdLs},
 	{name: "nlist", max: 2, conn: true, run: (*Shell).cmdNlist},
 	{name: "mdir", min: 2, max: -1, conn: true, run: (*Shell).cmdMdir},
 	{name: "mls", min: 2, max: -1, conn: true, run: (*Shell).cmdMls},
@@ -78,6 +78,7 @@ var commands = []*command{
 	{name: "struct", max: 1, run: (*Shell).cmdStruct},
 	{name: "form", max: 1, run: (*Shell).cmdForm},
 	{name: "passive", max: 1, run: (*Shell).cmdPassive},
+	{name: "charset", max: 1, conn: true, run: (*Shell).cmdCharset},
 	{name: "sendport", max: 1, run: toggle("Use of PORT/LPRT cmds", func(s *settings) *bool { return &s.sendport })},
 	// name handling (names.go)
 	{name: "glob", max: 1, run: toggle("Globbing", func(s *settings) *bool { return &s.glob })},

@@ -89,7 +89,7 @@ func Changes(line string) (remote, local bool) {
 	}
 	switch name {
 	case "put", "mput", "append", "mkdir", "rmdir", "delete", "mdelete", "rename", "chmod", "site",
-		"quote", "umask", "proxy":
+		"quote", "umask", "proxy", "charset":
 		return true, false
 	case "get", "mget", "reget", "newer", "lcd", "mdir", "mls":
 		return false, true
