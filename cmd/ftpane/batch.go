@@ -15,6 +15,7 @@ import (
 
 	"github.com/ftpane/ftpane/session/netrc"
 	"github.com/ftpane/ftpane/ui/shell"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // runBatch runs ftp commands from the -b file or standard input, printing
@@ -26,6 +27,9 @@ import (
 // otherwise per-file questions are answered yes and a missing password
 // fails the login with a message.
 func runBatch(a clientArgs) int {
+	// Errors quote servers (a 550's text, a name): escaped like the
+	// output, which the shell escapes itself.
+	a.Stderr = textsafe.NewWriter(a.Stderr)
 	in := a.Stdin
 	var prompter shell.Prompter
 	if a.Batch != "" {

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // ErrQuit is returned by Run for bye and quit: the front end should end.
@@ -55,8 +56,13 @@ type Options struct {
 // Shell is one interpreter: its connections, settings and macros. Run is
 // not safe for concurrent use; a front end runs one line at a time.
 type Shell struct {
-	opts   Options
-	out    *syncWriter
+	opts Options
+	// out is the output as it is: only bytes that must stay as received
+	// (get file -) and ftpane's own progress lines go there directly.
+	out *syncWriter
+	// text is out through the sanitiser: everything else, server replies
+	// and names above all, is printed here (printf).
+	text   *syncWriter
 	prompt Prompter
 	xfer   Transferer
 	dial   func(context.Context, session.Config) (*session.Remote, error)
@@ -82,6 +88,7 @@ func New(opts Options) *Shell {
 	if s.out.w == nil {
 		s.out.w = io.Discard
 	}
+	s.text = &syncWriter{w: textsafe.NewWriter(s.out)}
 	if s.prompt == nil {
 		s.prompt = yesPrompter{}
 	}
@@ -120,8 +127,16 @@ func (s *Shell) Close() error {
 	return err
 }
 
-// printf writes to the output.
+// printf writes to the output through the sanitiser: a control
+// character or bidi override in a reply or a name shows as an escape and
+// never acts on the terminal (or on whoever reads a log file later).
 func (s *Shell) printf(format string, args ...any) {
+	fmt.Fprintf(s.text, format, args...)
+}
+
+// rawf writes ftpane's own text unescaped: progress lines that return
+// the cursor with CR. Never give it outside text.
+func (s *Shell) rawf(format string, args ...any) {
 	fmt.Fprintf(s.out, format, args...)
 }
 
