@@ -80,6 +80,10 @@ func TestTUIHostileServerEscaped(t *testing.T) {
 	u.waitGone("content ")
 	u.keys(":", "text:cd nowhere", "Enter")
 	u.waitFor(`550 no such folder \x1b]0;pwned-title\x07`)
+	for _, size := range [][2]string{{"1", "30"}, {"1", "1"}, {"30", "1"}, {"2", "5"}, {"120", "40"}} {
+		u.run("resize-window", "-t", "e2e", "-x", size[0], "-y", size[1])
+	}
+	u.waitFor("evil.txt", `evil.sh\x0dsafe.txt`) // alive and drawn again after 1×30 and 1×1
 	assertRawClean(t, rawStream(t, raw))
 }
 
