@@ -109,15 +109,16 @@ var ErrBadURL = errors.New("bad URL")
 // FileZilla writes it), or a bare host name.
 func ParseURL(s string) (Config, error) {
 	var c Config
+	shown := RedactURLs(s) // errors quote the URL, never its password
 	if !strings.Contains(s, "://") {
 		if s == "" || strings.ContainsAny(s, "/@ ") {
-			return c, fmt.Errorf("%w %q: expected a host name or ftp://user@host:port/path", ErrBadURL, s)
+			return c, fmt.Errorf("%w %q: expected a host name or ftp://user@host:port/path", ErrBadURL, shown)
 		}
 		s = "ftp://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return c, fmt.Errorf("%w %q: %v", ErrBadURL, s, errors.Unwrap(err))
+		return c, fmt.Errorf("%w %q: %s", ErrBadURL, shown, RedactURLs(errors.Unwrap(err).Error()))
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "ftp":
@@ -126,15 +127,15 @@ func ParseURL(s string) (Config, error) {
 	case "ftpes":
 		c.TLS = TLSExplicit
 	default:
-		return c, fmt.Errorf("%w %q: scheme must be ftp, ftps or ftpes", ErrBadURL, s)
+		return c, fmt.Errorf("%w %q: scheme must be ftp, ftps or ftpes", ErrBadURL, shown)
 	}
 	c.Host = u.Hostname()
 	if c.Host == "" {
-		return c, fmt.Errorf("%w %q: no host", ErrBadURL, s)
+		return c, fmt.Errorf("%w %q: no host", ErrBadURL, shown)
 	}
 	if p := u.Port(); p != "" {
 		if c.Port, err = strconv.Atoi(p); err != nil || c.Port < 1 || c.Port > 65535 {
-			return c, fmt.Errorf("%w %q: port must be 1-65535", ErrBadURL, s)
+			return c, fmt.Errorf("%w %q: port must be 1-65535", ErrBadURL, shown)
 		}
 	}
 	if u.User != nil {
@@ -142,8 +143,11 @@ func ParseURL(s string) (Config, error) {
 		c.Password, _ = u.User.Password()
 	}
 	c.Dir = u.Path
-	if err := checkArg(c.User, c.Password, c.Dir); err != nil {
-		return c, fmt.Errorf("%w: %v", ErrBadURL, err)
+	if err := checkArg(c.User, c.Dir); err != nil {
+		return c, fmt.Errorf("%w %q: %v", ErrBadURL, shown, err)
+	}
+	if err := checkSecret(c.Password); err != nil {
+		return c, fmt.Errorf("%w %q: %v", ErrBadURL, shown, err)
 	}
 	return c, nil
 }

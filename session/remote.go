@@ -81,7 +81,10 @@ var _ FS = (*Remote)(nil)
 
 // Dial connects, logs in and, when the config names a folder, enters it.
 func Dial(ctx context.Context, cfg Config) (*Remote, error) {
-	if err := checkArg(cfg.Host, cfg.User, cfg.Password, cfg.Account, cfg.Dir); err != nil {
+	if err := checkArg(cfg.Host, cfg.User, cfg.Dir); err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	if err := checkSecret(cfg.Password, cfg.Account); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	codec, err := newNameCodec(cfg.Encoding)

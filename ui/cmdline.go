@@ -191,18 +191,19 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 		m.setStatus("still running: "+m.cmd.busy, true)
 		return m, nil
 	}
-	m.cmd.busy = line
-	m.cmd.history = append(m.cmd.history, line)
+	shown := shell.Redact(line) // history, log and screen never hold a password
+	m.cmd.busy = shown
+	m.cmd.history = append(m.cmd.history, shown)
 	if !m.showLog {
 		m.showLog = true
 		m.layout()
 	}
-	m.log.Add(logview.Sent, "ftp> "+line)
+	m.log.Add(logview.Sent, "ftp> "+shown)
 	sh, cfg := m.sh, m.shellConfig()
 	if m.panes[0].FS() == m.opts.Local {
 		sh.SetLocalDir(m.panes[0].Dir())
 	}
-	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, line), func() tea.Msg {
+	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, shown), func() tea.Msg {
 		ctx := context.Background()
 		var cerr error
 		if cfg != nil {
@@ -258,7 +259,7 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 	case msg.err != nil && !shell.Shown(msg.err):
 		m.setStatus(msg.err.Error(), true)
 	case msg.err == nil:
-		m.setStatus("done: "+msg.line, false)
+		m.setStatus("done: "+shell.Redact(msg.line), false)
 		m.followHash(msg.line)
 	}
 	cmds := []tea.Cmd{m.followSettings(msg.line)}
@@ -312,14 +313,10 @@ func loadHistoryCmd(path string) tea.Cmd {
 	}
 }
 
-// saveHistoryCmd appends line to the history file, unless it may hold a
-// password (user, account, a URL with credentials).
+// saveHistoryCmd appends line, already passed through shell.Redact, to
+// the history file.
 func saveHistoryCmd(path, line string) tea.Cmd {
-	first, _, _ := strings.Cut(strings.ToLower(line), " ")
-	switch {
-	case path == "", strings.ContainsAny(line, "\r\n"), strings.Contains(line, "@") && strings.Contains(line, "://"):
-		return nil
-	case first == "user" || first == "acct" || first == "account" || first == "pass" || first == "password":
+	if path == "" || strings.ContainsAny(line, "\r\n") {
 		return nil
 	}
 	return func() tea.Msg {
