@@ -28,6 +28,9 @@ type clientArgs struct {
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer
+
+	// Password: --password-stdin, FTPANE_PASSWORD, or a warning.
+	Password passwordSource
 }
 
 var (
@@ -73,6 +76,7 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	fs.BoolVar(&tlsImplicit, "implicit-tls", false, "")
 	fs.BoolVar(&insecure, "insecure", false, "")
 	fs.StringVar(&encoding, "encoding", "", "")
+	fs.BoolVar(&a.Password.stdin, "password-stdin", false, "")
 	fs.BoolVar(&help, "help", false, "")
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&ver, "version", false, "")
@@ -96,6 +100,9 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 		a.Template.TLS = session.TLSImplicit
 	}
 	if fs.NArg() == 0 {
+		if a.Password.stdin {
+			return a, errors.New("--password-stdin: give the server as ftp://USER@host")
+		}
 		return a, nil
 	}
 	cfg, err := hostArgs(fs.Args())
@@ -105,6 +112,9 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	cfg.Active, cfg.Insecure, cfg.Encoding = active, insecure, encoding
 	if tlsExplicit || tlsImplicit { // a flag wins over the URL's scheme
 		cfg.TLS = a.Template.TLS
+	}
+	if err := a.Password.apply(&cfg, getenv); err != nil {
+		return a, err
 	}
 	if !a.NoNetrc {
 		a.NetrcNote = applyNetrc(&cfg, getenv)
@@ -155,12 +165,16 @@ Flags:
   --tls           explicit TLS (AUTH TLS) on the usual port
   --implicit-tls  implicit TLS (the whole connection, port 990 by default)
   --insecure      accept any TLS certificate (self-signed servers)
+  --password-stdin  read the password from the first line of standard input (batch
+                  commands may follow it); needs ftp://USER@host
   --encoding CS   the server's charset for names when it is not UTF-8 (gbk, big5, shift_jis, latin1 ...)
   --version       print the version
   --help          this text
 
 URLs: ftp://[user[:password]@]host[:port][/path], ftps:// (implicit TLS),
 ftpes:// (explicit TLS). Without a user, ~/.netrc is consulted, then anonymous.
+A password in the URL is visible to other users in ps: give the user only and
+set FTPANE_PASSWORD, use --password-stdin, or type it when asked.
 
 Examples:
   ftpane demo

@@ -31,6 +31,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	a, err := parseClientArgs(args, os.Getenv)
+	forgetPasswordEnv()
+	if err == nil {
+		stdin, err = a.Password.read(stdin)
+	}
 	switch {
 	case err == errHelp:
 		printUsage(stdout)
@@ -43,6 +47,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a.Stdin, a.Stdout, a.Stderr = stdin, stdout, stderr
+	if w := a.Password.warning(); w != "" {
+		fmt.Fprintln(stderr, w)
+	}
 	if a.Settings, err = loadSettings(configPath(xdg.ConfigHome)); err != nil {
 		fmt.Fprintf(stderr, "ftpane: %v\n", err)
 		return 2
