@@ -1,7 +1,6 @@
 package session
 
 import (
-	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ftpane/ftpane/session/trust"
 )
 
 // TLSMode is how a connection uses TLS.
@@ -47,12 +48,15 @@ type Config struct {
 	Dir      string // folder to enter after login, from a URL path
 
 	TLS      TLSMode
-	Insecure bool           // accept any certificate (opt-in only)
+	Insecure bool           // accept any certificate (opt-in only; warned of on every connection)
 	RootCAs  *x509.CertPool // nil: the system roots
 	Active   bool           // EPRT/PORT instead of EPSV/PASV
 	// Encoding is the charset of a server whose names are not UTF-8
 	// ("gbk", "big5", "shift_jis", "latin1" ...); empty means UTF-8.
 	Encoding string
+	// Trust accepts certificates no authority vouches for: the pins of
+	// known_hosts and fingerprints accepted for this run.
+	Trust trust.Policy
 
 	Timeout   time.Duration // per operation; 0: DefaultTimeout
 	Keepalive time.Duration // NOOP after this much idle time; 0: off
@@ -86,19 +90,6 @@ func (c Config) timeout() time.Duration {
 		return DefaultTimeout
 	}
 	return c.Timeout
-}
-
-// tlsConfig builds the client TLS settings. The session cache lets data
-// connections resume the control connection's TLS session, which vsftpd
-// requires by default (522 otherwise).
-func (c Config) tlsConfig() *tls.Config {
-	return &tls.Config{
-		ServerName:         c.Host,
-		RootCAs:            c.RootCAs,
-		InsecureSkipVerify: c.Insecure, //nolint:gosec // the user's explicit --insecure
-		ClientSessionCache: tls.NewLRUClientSessionCache(16),
-		MinVersion:         tls.VersionTLS12,
-	}
 }
 
 // ErrBadURL is wrapped by every URL parse error.

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ftpane/ftpane/session/trust"
 	"github.com/jlaffaye/ftp"
 )
 
@@ -35,15 +36,20 @@ func (t TransferType) String() string {
 type EventKind int
 
 // Connection events: it dropped, or it was re-established (logged in again
-// and back in the same folder).
+// and back in the same folder), or it uses TLS without verifying the
+// certificate (--insecure: Err says so on every connection).
 const (
 	EventDisconnected EventKind = iota
 	EventReconnected
+	EventInsecure
 )
 
 func (k EventKind) String() string {
-	if k == EventReconnected {
+	switch k {
+	case EventReconnected:
 		return "reconnected"
+	case EventInsecure:
+		return "warning"
 	}
 	return "disconnected"
 }
@@ -71,7 +77,7 @@ type Remote struct {
 	passive     atomic.Bool
 	typ         atomic.Int32 // a TransferType
 	codec       *nameCodec
-	fingerprint string // SHA-256 of the server's certificate, with TLS
+	certificate trust.Cert // the server's certificate, with TLS
 	lastUse     atomic.Int64
 	done        chan struct{}
 	once        sync.Once
@@ -139,6 +145,7 @@ func (r *Remote) connect(ctx context.Context) error {
 	}
 	r.w, r.c = w, c
 	r.touch()
+	r.warnInsecure()
 	return nil
 }
 
@@ -200,8 +207,8 @@ func (r *Remote) greet(w *wire) (Reply, error) {
 		}
 	}
 	if r.cfg.TLS != TLSNone {
-		r.fingerprint = w.fingerprint()
-		if err := w.protectData(conf); err != nil {
+		r.certificate = w.certificate()
+		if err := w.protectData(dataTLS(conf, r.certificate.Fingerprint)); err != nil {
 			return banner, err
 		}
 	}
@@ -379,7 +386,7 @@ func (r *Remote) Close() error {
 
 // Fingerprint is the SHA-256 of the server's TLS certificate as colon-
 // separated hex (as browsers and openssl show it), empty without TLS.
-func (r *Remote) Fingerprint() string { return r.fingerprint }
+func (r *Remote) Fingerprint() string { return r.certificate.Fingerprint }
 
 // Label is "user@host:port".
 func (r *Remote) Label() string { return r.cfg.Label() }
