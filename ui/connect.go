@@ -187,6 +187,9 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	l.cfg = &c
 	if msg.Err != nil {
 		m.setStatus(msg.Err.Error(), true)
+		if m.askTrustOrWarn(i, msg.Err) {
+			return m, nil
+		}
 		if m.form != nil && m.pending.purpose == purposeConnect && m.pending.pane == i {
 			m.form.SetError(msg.Err.Error())
 			return m, nil
@@ -197,7 +200,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	old := l.fs
 	l.fs, l.state, m.form = msg.FS, readConnState(msg.FS), nil
 	m.q.SetPassword(c) // jobs from the journal for this login can resume now
-	m.setStatus("connected to "+msg.FS.Label(), false)
+	m.setStatus("connected to "+msg.FS.Label()+insecureNote(c), insecureNote(c) != "")
 	if note := restoredNote(m.queue.Jobs()); m.resumeHint && note != "" {
 		m.setStatus("connected to "+msg.FS.Label()+" · "+note, false)
 	}

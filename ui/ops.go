@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/trust"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
@@ -33,6 +34,7 @@ const (
 	purposeQuit
 	purposeInfo
 	purposePrompt
+	purposeTrust
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -44,6 +46,8 @@ type pendingOp struct {
 	plan    *copyPlan   // purposeConflict
 	job     transfer.ID // purposeCancelJob
 	prompt  *promptMsg  // purposePrompt
+
+	cert *trust.UnknownError // purposeTrust
 }
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -176,6 +180,8 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	case purposePrompt:
 		m.answerPrompt(vals, true)
 		return m, nil
+	case purposeTrust:
+		return m.submitTrust(op, vals)
 	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit:
 		m.form = nil
 		return m.submitTransfer(op, vals)

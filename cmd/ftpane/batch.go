@@ -30,6 +30,7 @@ func runBatch(a clientArgs) int {
 	// Errors quote servers (a 550's text, a name): escaped like the
 	// output, which the shell escapes itself.
 	a.Stderr = textsafe.NewWriter(a.Stderr)
+	a.warnInsecure(a.Stderr)
 	in := a.Stdin
 	var prompter shell.Prompter
 	if a.Batch != "" {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"github.com/ftpane/ftpane/session/ftpd"
+	"github.com/ftpane/ftpane/session/trust"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -97,4 +99,58 @@ func TestTUIHostileLoginError(t *testing.T) {
 	u, raw := startTUIPiped(t, bin, t.TempDir(), t.TempDir(), nil, 120, 40, "ftp://u:wrong@"+srv.Addr())
 	u.waitFor("Connect to an FTP server", `530 denied \x1b]8;;https://evil.invalid/`)
 	assertRawClean(t, rawStream(t, raw))
+}
+
+// TestTUITrustOnFirstUse drives the trust dialog against the embedded
+// server with a self-signed certificate: trust always writes known_hosts,
+// the next start connects without asking, and a server that comes back
+// on the same address with another certificate is refused loudly.
+func TestTUITrustOnFirstUse(t *testing.T) {
+	bin := buildFtpane(t)
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "served.txt"), []byte("x"), 0o644)
+	conf := selfSigned(t)
+	srv, err := ftpd.Start(ftpd.Options{Dir: root, Addr: "127.0.0.1:0", User: "e2e", Pass: "s3cret", TLS: conf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, fp := srv.Addr(), trust.Fingerprint(conf.Certificates[0].Certificate[0])
+	home := t.TempDir()
+	env := []string{"FTPANE_PASSWORD=s3cret"}
+	u := startTUIHome(t, bin, t.TempDir(), home, env, 120, 50, "--tls", "ftp://e2e@"+addr)
+	u.waitFor("Unknown server certificate", fp[:48], fp[48:], "Subject:  CN=ftpane self-signed", "Protocol: TLS 1.3")
+	u.keys("Right", "Enter")
+	u.waitFor("connected to e2e@"+addr, "served.txt")
+	kh := filepath.Join(home, ".data", "ftpane", "known_hosts")
+	if data, err := os.ReadFile(kh); err != nil || !strings.Contains(string(data), addr+" SHA256:"+fp+"\n") {
+		t.Fatalf("known_hosts: %q %v", data, err)
+	}
+	u.keys("F")
+	u.waitFor("Server certificate", fp[:48], "Issuer:", "Valid:")
+	u.keys("Escape")
+	u.waitGone("Server certificate")
+	u.keys("q")
+	u.waitForAny("ftpane exited 0", "Pane is dead (status 0,")
+
+	again := startTUIHome(t, bin, t.TempDir(), home, env, 120, 50, "--tls", "ftp://e2e@"+addr)
+	again.waitFor("connected to e2e@"+addr, "served.txt")
+	if strings.Contains(again.screen(), "Unknown server certificate") {
+		t.Fatal("asked again for a pinned certificate")
+	}
+	again.keys("q")
+	again.waitForAny("ftpane exited 0", "Pane is dead (status 0,")
+
+	srv.Close()
+	other := selfSigned(t)
+	srv2, err := ftpd.Start(ftpd.Options{Dir: root, Addr: addr, User: "e2e", Pass: "s3cret", TLS: other})
+	if err != nil {
+		t.Fatalf("restart on %s: %v", addr, err)
+	}
+	t.Cleanup(func() { srv2.Close() })
+	fp2 := trust.Fingerprint(other.Certificates[0].Certificate[0])
+	loud := startTUIHome(t, bin, t.TempDir(), home, env, 120, 50, "--tls", "ftp://e2e@"+addr)
+	loud.waitFor("WARNING: SERVER CERTIFICATE CHANGED", fp[:48], fp2[:48], "known_hosts")
+	if strings.Contains(loud.screen(), "served.txt") {
+		t.Fatal("listed the server behind a changed certificate")
+	}
 }

@@ -77,6 +77,7 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	fs.BoolVar(&insecure, "insecure", false, "")
 	fs.StringVar(&encoding, "encoding", "", "")
 	fs.BoolVar(&a.Password.stdin, "password-stdin", false, "")
+	fs.Func("trust-fingerprint", "", a.trustFingerprint)
 	fs.BoolVar(&help, "help", false, "")
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&ver, "version", false, "")
@@ -93,7 +94,7 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	case tlsExplicit && tlsImplicit:
 		return a, errors.New("--tls and --implicit-tls exclude each other")
 	}
-	a.Template = session.Config{Active: active, Insecure: insecure, Encoding: encoding}
+	a.Template = session.Config{Active: active, Insecure: insecure, Encoding: encoding, Trust: a.Template.Trust}
 	if tlsExplicit {
 		a.Template.TLS = session.TLSExplicit
 	} else if tlsImplicit {
@@ -109,7 +110,7 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	if err != nil {
 		return a, err
 	}
-	cfg.Active, cfg.Insecure, cfg.Encoding = active, insecure, encoding
+	cfg.Active, cfg.Insecure, cfg.Encoding, cfg.Trust = active, insecure, encoding, a.Template.Trust
 	if tlsExplicit || tlsImplicit { // a flag wins over the URL's scheme
 		cfg.TLS = a.Template.TLS
 	}
@@ -164,7 +165,10 @@ Flags:
   -A              active data connections (EPRT/PORT)
   --tls           explicit TLS (AUTH TLS) on the usual port
   --implicit-tls  implicit TLS (the whole connection, port 990 by default)
-  --insecure      accept any TLS certificate (self-signed servers)
+  --insecure      accept any TLS certificate unchecked (warned of on every connection)
+  --trust-fingerprint SHA256
+                  accept the server certificate with this SHA-256 fingerprint for this
+                  run (hex, colons allowed); the TUI asks instead and can pin it always
   --password-stdin  read the password from the first line of standard input (batch
                   commands may follow it); needs ftp://USER@host
   --encoding CS   the server's charset for names when it is not UTF-8 (gbk, big5, shift_jis, latin1 ...)

@@ -58,6 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if a.Remote != nil {
 		a.Settings.applyTo(a.Remote)
 	}
+	a.useKnownHosts(knownHostsPath(xdg.DataHome))
 	if a.Batch != "" || !isTerminal(stdin) {
 		return runBatch(a)
 	}
