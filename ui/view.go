@@ -12,6 +12,7 @@ import (
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // layout sizes every child from the window; only the root reads the
@@ -65,7 +66,7 @@ func (m Model) View() tea.View {
 // Render is the screen as text (tests, goldens).
 func (m Model) Render() string { return m.render() }
 
-func (m Model) render() string { return clip(m.compose(), m.width, m.height) }
+func (m Model) render() string { return textsafe.Bidi(clip(m.compose(), m.width, m.height)) }
 
 // clip cuts the screen to the terminal. The layout keeps minimums (a
 // dialog 20 cells wide, two rows of panes) that a tiny terminal cannot

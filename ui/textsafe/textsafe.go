@@ -107,6 +107,28 @@ func write(b *strings.Builder, s string, lines bool) {
 	}
 }
 
+// Bidi escapes only the bidi controls of s (as \u202e), keeping every
+// other byte: for a whole screen that already holds our own styling
+// (ESC sequences), as the last guard behind the per-text escapes. Input
+// fields drop control characters themselves but keep bidi controls.
+func Bidi(s string) string {
+	if !strings.ContainsFunc(s, isBidi) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isBidi(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBidi: the bidi controls and marks (Unsafe above C1).
+func isBidi(r rune) bool { return r > 0x9f && Unsafe(r) }
+
 // Writer escapes what is written through it as Lines does. Each Write is
 // escaped on its own, so callers write whole strings (a line, a reply):
 // a UTF-8 sequence split over two writes shows as its bytes' escapes.

@@ -84,3 +84,10 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func TestBidiKeepsStyling(t *testing.T) {
+	in := "\x1b[1mname\u202etxt.exe\x1b[0m \u2067x\u2069 \u0085"
+	if got, want := Bidi(in), "\x1b[1mname\\u202etxt.exe\x1b[0m \\u2067x\\u2069 \u0085"; got != want {
+		t.Fatalf("Bidi = %q, want %q", got, want)
+	}
+}
