@@ -11,13 +11,19 @@ import (
 
 // sizes is every small size (1×1 to 40×16, every height at widths 1
 // and 2, heights 1 and 2 at every third width) and a dense sample of the
-// rest up to 300×100.
+// rest up to 300×100. Under the race detector: 1×1 to 10×6, width 1 at
+// every third height, height 1 at every ninth width and a sparse sample.
 func sizes() [][2]int {
 	var out [][2]int
 	for w := 1; w <= 300; w++ {
 		for h := 1; h <= 100; h++ {
 			small := w <= 40 && h <= 16 || w <= 2 || h <= 2 && w%3 == 0
-			if small || w%11 == 0 && h%9 == 0 || w == 300 && h%10 == 0 || h == 100 && w%10 == 0 {
+			sample := w%11 == 0 && h%9 == 0 || w == 300 && h%10 == 0 || h == 100 && w%10 == 0
+			if raceDetector {
+				small = w <= 10 && h <= 6 || w == 1 && h%3 == 0 || h == 1 && w%9 == 0
+				sample = w%37 == 0 && h%23 == 0 || w == 300 && h == 100
+			}
+			if small || sample {
 				out = append(out, [2]int{w, h})
 			}
 		}
