@@ -384,10 +384,6 @@ func (r *Remote) Close() error {
 	return nil
 }
 
-// Fingerprint is the SHA-256 of the server's TLS certificate as colon-
-// separated hex (as browsers and openssl show it), empty without TLS.
-func (r *Remote) Fingerprint() string { return r.certificate.Fingerprint }
-
 // Label is "user@host:port".
 func (r *Remote) Label() string { return r.cfg.Label() }
 

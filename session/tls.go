@@ -61,3 +61,7 @@ func (r *Remote) warnInsecure() {
 func (r *Remote) Certificate() (trust.Cert, bool) {
 	return r.certificate, r.certificate.Fingerprint != ""
 }
+
+// Fingerprint is the SHA-256 of the server's TLS certificate as colon-
+// separated hex (as browsers and openssl show it), empty without TLS.
+func (r *Remote) Fingerprint() string { return r.certificate.Fingerprint }
