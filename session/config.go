@@ -1,7 +1,6 @@
 package session
 
 import (
-	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ftpane/ftpane/session/trust"
 )
 
 // TLSMode is how a connection uses TLS.
@@ -47,12 +48,15 @@ type Config struct {
 	Dir      string // folder to enter after login, from a URL path
 
 	TLS      TLSMode
-	Insecure bool           // accept any certificate (opt-in only)
+	Insecure bool           // accept any certificate (opt-in only; warned of on every connection)
 	RootCAs  *x509.CertPool // nil: the system roots
 	Active   bool           // EPRT/PORT instead of EPSV/PASV
 	// Encoding is the charset of a server whose names are not UTF-8
 	// ("gbk", "big5", "shift_jis", "latin1" ...); empty means UTF-8.
 	Encoding string
+	// Trust accepts certificates no authority vouches for: the pins of
+	// known_hosts and fingerprints accepted for this run.
+	Trust trust.Policy
 
 	Timeout   time.Duration // per operation; 0: DefaultTimeout
 	Keepalive time.Duration // NOOP after this much idle time; 0: off
@@ -88,19 +92,6 @@ func (c Config) timeout() time.Duration {
 	return c.Timeout
 }
 
-// tlsConfig builds the client TLS settings. The session cache lets data
-// connections resume the control connection's TLS session, which vsftpd
-// requires by default (522 otherwise).
-func (c Config) tlsConfig() *tls.Config {
-	return &tls.Config{
-		ServerName:         c.Host,
-		RootCAs:            c.RootCAs,
-		InsecureSkipVerify: c.Insecure, //nolint:gosec // the user's explicit --insecure
-		ClientSessionCache: tls.NewLRUClientSessionCache(16),
-		MinVersion:         tls.VersionTLS12,
-	}
-}
-
 // ErrBadURL is wrapped by every URL parse error.
 var ErrBadURL = errors.New("bad URL")
 
@@ -109,9 +100,10 @@ var ErrBadURL = errors.New("bad URL")
 // FileZilla writes it), or a bare host name.
 func ParseURL(s string) (Config, error) {
 	var c Config
+	shown := RedactURLs(s) // errors quote the URL, never its password
 	if !strings.Contains(s, "://") {
 		if s == "" || strings.ContainsAny(s, "/@ ") {
-			return c, fmt.Errorf("%w %q: expected a host name or ftp://user@host:port/path", ErrBadURL, s)
+			return c, fmt.Errorf("%w %q: expected a host name or ftp://user@host:port/path", ErrBadURL, shown)
 		}
 		if ip := net.ParseIP(s); ip != nil && strings.Contains(s, ":") {
 			s = "[" + s + "]" // a bare IPv6 address, as classic ftp takes it
@@ -120,7 +112,7 @@ func ParseURL(s string) (Config, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return c, fmt.Errorf("%w %q: %v", ErrBadURL, s, errors.Unwrap(err))
+		return c, fmt.Errorf("%w %q: %s", ErrBadURL, shown, RedactURLs(errors.Unwrap(err).Error()))
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "ftp":
@@ -129,15 +121,15 @@ func ParseURL(s string) (Config, error) {
 	case "ftpes":
 		c.TLS = TLSExplicit
 	default:
-		return c, fmt.Errorf("%w %q: scheme must be ftp, ftps or ftpes", ErrBadURL, s)
+		return c, fmt.Errorf("%w %q: scheme must be ftp, ftps or ftpes", ErrBadURL, shown)
 	}
 	c.Host = u.Hostname()
 	if c.Host == "" {
-		return c, fmt.Errorf("%w %q: no host", ErrBadURL, s)
+		return c, fmt.Errorf("%w %q: no host", ErrBadURL, shown)
 	}
 	if p := u.Port(); p != "" {
 		if c.Port, err = strconv.Atoi(p); err != nil || c.Port < 1 || c.Port > 65535 {
-			return c, fmt.Errorf("%w %q: port must be 1-65535", ErrBadURL, s)
+			return c, fmt.Errorf("%w %q: port must be 1-65535", ErrBadURL, shown)
 		}
 	}
 	if u.User != nil {
@@ -145,8 +137,11 @@ func ParseURL(s string) (Config, error) {
 		c.Password, _ = u.User.Password()
 	}
 	c.Dir = u.Path
-	if err := checkArg(c.User, c.Password, c.Dir); err != nil {
-		return c, fmt.Errorf("%w: %v", ErrBadURL, err)
+	if err := checkArg(c.User, c.Dir); err != nil {
+		return c, fmt.Errorf("%w %q: %v", ErrBadURL, shown, err)
+	}
+	if err := checkSecret(c.Password); err != nil {
+		return c, fmt.Errorf("%w %q: %v", ErrBadURL, shown, err)
 	}
 	return c, nil
 }

@@ -7,11 +7,13 @@ type EventKind int
 
 // Connection events: it dropped, or it was re-established (logged in again
 // and back in the same folder), or a listing's names are not UTF-8 and
-// look like the event's Charset.
+// look like the event's Charset, or it uses TLS without verifying the
+// certificate (--insecure: Err says so on every connection).
 const (
 	EventDisconnected EventKind = iota
 	EventReconnected
 	EventCharset
+	EventInsecure
 )
 
 func (k EventKind) String() string {
@@ -20,6 +22,8 @@ func (k EventKind) String() string {
 		return "reconnected"
 	case EventCharset:
 		return "charset guessed"
+	case EventInsecure:
+		return "warning"
 	}
 	return "disconnected"
 }

@@ -21,7 +21,7 @@ func parseListing(raw []byte, mlsd bool, now time.Time) ([]Entry, []string) {
 	var out []Entry
 	add := func(e Entry) error { out = append(out, e); return nil }
 	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Split(scanListLines)
+	sc.Split((&listSplitter{}).split)
 	for sc.Scan() {
 		_ = p.feed(sc.Text(), add)
 	}
@@ -85,4 +85,28 @@ func TestListingGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLoneCRInAnLFListing: in a listing whose lines end in LF (or CRLF),
+// a lone CR belongs to the name the server sent (a hostile one, shown
+// escaped and refused for copies); only a listing whose first line end is
+// a lone CR is read as CR-only.
+func TestLoneCRInAnLFListing(t *testing.T) {
+	lf := "-rw-r--r-- 1 o g 5 Jan 02  2024 plain.txt\r\n-rw-r--r-- 1 o g 5 Jan 02  2024 evil.sh\rsafe.txt\r\n"
+	entries, _ := parseListing([]byte(lf), false, now)
+	if len(entries) != 2 || entries[1].Name != "evil.sh\rsafe.txt" {
+		t.Fatalf("LF listing: %q", names(entries))
+	}
+	cr := "-rw-r--r-- 1 o g 5 Jan 02  2024 a.txt\r-rw-r--r-- 1 o g 5 Jan 02  2024 b.txt\r"
+	if entries, _ = parseListing([]byte(cr), false, now); len(entries) != 2 || entries[1].Name != "b.txt" {
+		t.Fatalf("CR-only listing: %q", names(entries))
+	}
+}
+
+func names(es []Entry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name)
+	}
+	return out
 }

@@ -6,9 +6,48 @@ import (
 	"time"
 )
 
-// scanListLines splits a listing into lines at CRLF, LF or a lone CR (old
-// Mac servers end lines with CR only), dropping the line end.
-func scanListLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
+// listSplitter splits a listing into lines, dropping the line ends. The
+// listing's first line end decides its kind: LF or CRLF (then a lone CR
+// is part of a name, as the server sent it), or a lone CR (old Mac
+// servers end lines with CR only; then CR and LF both end lines).
+type listSplitter struct {
+	decided, crOnly bool
+}
+
+// split is a bufio.SplitFunc.
+func (s *listSplitter) split(data []byte, atEOF bool) (advance int, token []byte, err error) {
+	if !s.decided {
+		i := bytes.IndexAny(data, "\r\n")
+		switch {
+		case i < 0 || (data[i] == '\r' && i+1 == len(data) && !atEOF):
+			if atEOF && len(data) > 0 {
+				return len(data), data, nil
+			}
+			return 0, nil, nil // no line end yet
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			s.crOnly = true
+		}
+		s.decided = true
+	}
+	if s.crOnly {
+		return scanCROrLF(data, atEOF)
+	}
+	return scanLF(data, atEOF)
+}
+
+// scanLF ends lines at LF, dropping a CR before it.
+func scanLF(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return i + 1, bytes.TrimSuffix(data[:i], []byte{'\r'}), nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), bytes.TrimSuffix(data, []byte{'\r'}), nil
+	}
+	return 0, nil, nil
+}
+
+// scanCROrLF ends lines at CRLF, LF or a lone CR.
+func scanCROrLF(data []byte, atEOF bool) (int, []byte, error) {
 	i := bytes.IndexAny(data, "\r\n")
 	switch {
 	case i < 0 && atEOF && len(data) > 0:

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ftpane/ftpane/session/trust"
 	"github.com/jlaffaye/ftp"
 )
 
@@ -45,7 +46,7 @@ type Remote struct {
 	passive     atomic.Bool
 	typ         atomic.Int32 // a TransferType
 	codec       *nameCodec
-	fingerprint string                 // SHA-256 of the server's certificate, with TLS
+	certificate trust.Cert             // the server's certificate, with TLS
 	lsArgs      atomic.Bool            // the server lists through /bin/ls (list_folder.go)
 	encoding    atomic.Pointer[string] // set by SetEncoding (encoding_hint.go)
 	hinted      string                 // the charset last suggested
@@ -58,7 +59,10 @@ var _ FS = (*Remote)(nil)
 
 // Dial connects, logs in and, when the config names a folder, enters it.
 func Dial(ctx context.Context, cfg Config) (*Remote, error) {
-	if err := checkArg(cfg.Host, cfg.User, cfg.Password, cfg.Account, cfg.Dir); err != nil {
+	if err := checkArg(cfg.Host, cfg.User, cfg.Dir); err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	if err := checkSecret(cfg.Password, cfg.Account); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	codec, err := newNameCodec(cfg.Encoding)
@@ -113,6 +117,7 @@ func (r *Remote) connect(ctx context.Context) error {
 	}
 	r.w, r.c = w, c
 	r.touch()
+	r.warnInsecure()
 	return nil
 }
 
@@ -180,8 +185,8 @@ func (r *Remote) greet(w *wire) (Reply, error) {
 		}
 	}
 	if r.cfg.TLS != TLSNone {
-		r.fingerprint = w.fingerprint()
-		if err := w.protectData(conf); err != nil {
+		r.certificate = w.certificate()
+		if err := w.protectData(dataTLS(conf, r.certificate.Fingerprint)); err != nil {
 			return banner, err
 		}
 	}
@@ -356,10 +361,6 @@ func (r *Remote) Close() error {
 	}
 	return nil
 }
-
-// Fingerprint is the SHA-256 of the server's TLS certificate as colon-
-// separated hex (as browsers and openssl show it), empty without TLS.
-func (r *Remote) Fingerprint() string { return r.fingerprint }
 
 // Label is "user@host:port".
 func (r *Remote) Label() string { return r.cfg.Label() }

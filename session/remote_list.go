@@ -173,7 +173,7 @@ func (w *wire) dataLines(line string, each func(string) error) error {
 	dc.decodeWith(w.codec)
 	sc := bufio.NewScanner(dc)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	sc.Split(scanListLines)
+	sc.Split((&listSplitter{}).split)
 	var eachErr error
 	for sc.Scan() {
 		if eachErr == nil {

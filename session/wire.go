@@ -2,7 +2,6 @@ package session
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ftpane/ftpane/session/trust"
 )
 
 // The wire is the one owner of the control connection's bytes. jlaffaye/ftp
@@ -256,18 +257,13 @@ func (w *wire) handshake(conf *tls.Config) error {
 	return nil
 }
 
-// fingerprint is the SHA-256 of the server's certificate, colon-separated.
-func (w *wire) fingerprint() string {
+// certificate is the server's certificate on the control connection.
+func (w *wire) certificate() trust.Cert {
 	tc, ok := w.conn.(*tls.Conn)
-	if !ok || len(tc.ConnectionState().PeerCertificates) == 0 {
-		return ""
+	if !ok {
+		return trust.Cert{}
 	}
-	sum := sha256.Sum256(tc.ConnectionState().PeerCertificates[0].Raw)
-	parts := make([]string, len(sum))
-	for i, b := range sum {
-		parts[i] = fmt.Sprintf("%02X", b)
-	}
-	return strings.Join(parts, ":")
+	return trust.Describe(tc.ConnectionState())
 }
 
 // protectData sends PBSZ 0 and PROT P, so data connections use TLS too.

@@ -193,6 +193,12 @@ func isNotExist(err error) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
+// notImplemented recognises a server without the command (500, 502, 504).
+func notImplemented(err error) bool {
+	var re *session.ReplyError
+	return errors.As(err, &re) && (re.Code == 500 || re.Code == 502 || re.Code == 504)
+}
+
 // isTooMany recognises a server's 421 "too many connections".
 func isTooMany(err error) bool {
 	var re *session.ReplyError

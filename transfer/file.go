@@ -198,12 +198,20 @@ func (q *Queue) statSource(ctx context.Context, js JobState, fs session.FS) (ses
 	}
 	if s, ok := fs.(sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
 		n, err := s.Size(ctx, js.SrcPath)
-		if err != nil {
+		if err == nil {
+			return session.Entry{Kind: session.KindFile, Size: n}, nil
+		}
+		if !notImplemented(err) {
 			return session.Entry{}, wrap(opRead, js.SrcPath, err)
 		}
-		return session.Entry{Kind: session.KindFile, Size: n}, nil
 	}
 	e, err := fs.Stat(ctx, js.SrcPath)
+	if err != nil && !js.Src.IsLocal() {
+		// A server that answers neither SIZE nor a listing of the file
+		// (some list folders only): copy it with its size unknown; RETR
+		// says whether it is there.
+		return session.Entry{Kind: session.KindFile, Size: -1}, nil
+	}
 	if err != nil {
 		return e, wrap(opRead, js.SrcPath, err)
 	}
@@ -290,10 +298,11 @@ func existing(ctx context.Context, fs session.FS, p string) (session.Entry, bool
 		if err == nil {
 			return session.Entry{Kind: session.KindFile, Size: n}, true, nil
 		}
-		if !isNotExist(err) {
+		if !isNotExist(err) && !notImplemented(err) {
 			return session.Entry{}, false, err
 		}
-		// SIZE of a folder is refused too: look closer.
+		// SIZE of a folder is refused too, and some servers have no SIZE:
+		// look closer.
 	}
 	e, err := fs.Stat(ctx, p)
 	if err != nil {

@@ -199,6 +199,7 @@ func Run(m Model, in io.Reader, out io.Writer) error {
 func NoColorEnv() bool { return os.Getenv("NO_COLOR") != "" }
 
 func (m *Model) setStatus(text string, isErr bool) {
+	text = session.RedactURLs(text) // an error may quote a URL the user typed
 	m.status = status{text: text, err: isErr, seq: m.status.seq + 1}
 	if isErr {
 		m.log.Add(logview.Error, text)

@@ -247,14 +247,10 @@ func loadHistoryCmd(path string) tea.Cmd {
 	}
 }
 
-// saveHistoryCmd appends line to the history file, unless it may hold a
-// password (user, account, a URL with credentials).
+// saveHistoryCmd appends line, already passed through shell.Redact, to
+// the history file.
 func saveHistoryCmd(path, line string) tea.Cmd {
-	first, _, _ := strings.Cut(strings.ToLower(line), " ")
-	switch {
-	case path == "", strings.ContainsAny(line, "\r\n"), strings.Contains(line, "@") && strings.Contains(line, "://"):
-		return nil
-	case first == "user" || first == "acct" || first == "account" || first == "pass" || first == "password":
+	if path == "" || strings.ContainsAny(line, "\r\n") {
 		return nil
 	}
 	return func() tea.Msg {

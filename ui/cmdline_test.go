@@ -56,12 +56,12 @@ func TestCommandLineRunsIntoTheLog(t *testing.T) {
 	m = typeText(t, m, "user ann secret")
 	m = press(t, m, "enter")
 	data, _ := os.ReadFile(hist)
-	if string(data) != "status\n" {
-		t.Fatalf("history file = %q (a line with a password must not be kept)", data)
+	if string(data) != "status\nuser ann ***\n" {
+		t.Fatalf("history file = %q (a password must not be kept)", data)
 	}
 
-	again := newCmdTest(t, hist) // history comes back on the next start
-	again = press(t, again, ":", "up")
+	again := newCmdTest(t, hist)             // history comes back on the next start
+	again = press(t, again, ":", "up", "up") // user ann ***, then status
 	wantScreen(t, again, ":status")
 	again = press(t, again, "esc")
 	dontWantScreen(t, again, ":status")

@@ -113,6 +113,15 @@ func (m Model) configFrom(i int, v []string) (session.Config, error) {
 		return cfg, errors.New("give a host name")
 	}
 	cfg.Port = 0
+	for i, o := range tlsOptions() {
+		if o == v[4] {
+			cfg.TLS = session.TLSMode(i)
+		}
+	}
+	cfg.Active = v[5] == "active"
+	if strings.Contains(cfg.Host, "://") {
+		return hostURL(cfg, v[1])
+	}
 	if p := strings.TrimSpace(v[1]); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 || n > 65535 {
@@ -120,12 +129,29 @@ func (m Model) configFrom(i int, v []string) (session.Config, error) {
 		}
 		cfg.Port = n
 	}
-	for i, o := range tlsOptions() {
-		if o == v[4] {
-			cfg.TLS = session.TLSMode(i)
-		}
+	return cfg, nil
+}
+
+// hostURL reads a URL typed as the host, as FileZilla's quick connect
+// does: its user, password, port, TLS scheme and folder win over the
+// other fields, which fill in what it leaves out. Its errors quote it
+// with the password masked.
+func hostURL(cfg session.Config, port string) (session.Config, error) {
+	u, err := session.ParseURL(cfg.Host)
+	if err != nil {
+		return cfg, err
 	}
-	cfg.Active = v[5] == "active"
+	cfg.Host, cfg.Dir = u.Host, u.Dir
+	if u.User != "" {
+		cfg.User, cfg.Password = u.User, u.Password
+	}
+	if u.TLS != session.TLSNone {
+		cfg.TLS = u.TLS
+	}
+	cfg.Port = u.Port
+	if p, err := strconv.Atoi(strings.TrimSpace(port)); u.Port == 0 && err == nil && p >= 1 && p <= 65535 {
+		cfg.Port = p
+	}
 	return cfg, nil
 }
 
@@ -135,6 +161,10 @@ func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
 	if err != nil {
 		m.form.SetError(err.Error())
 		return m, nil
+	}
+	if strings.Contains(vals[0], "://") { // the URL's parts go to their fields, its password masked
+		m.links[i].cfg = &cfg
+		m.openConnect(i, "")
 	}
 	m.form.SetBusy("connecting to " + cfg.Label() + "…")
 	m.links[i].connecting = true
@@ -165,6 +195,9 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	l.cfg = &c
 	if msg.Err != nil {
 		m.setStatus(msg.Err.Error(), true)
+		if m.askTrustOrWarn(i, msg.Err) {
+			return m, nil
+		}
 		if m.form != nil && m.pending.purpose == purposeConnect && m.pending.pane == i {
 			m.form.SetError(msg.Err.Error())
 			return m, nil
@@ -175,7 +208,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	old := l.fs
 	l.fs, l.state, m.form = msg.FS, readConnState(msg.FS), nil
 	m.q.SetPassword(c) // jobs from the journal for this login can resume now
-	m.setStatus("connected to "+msg.FS.Label(), false)
+	m.setStatus("connected to "+msg.FS.Label()+insecureNote(c), insecureNote(c) != "")
 	if note := restoredNote(m.queue.Jobs()); m.resumeHint && note != "" {
 		m.setStatus("connected to "+msg.FS.Label()+" · "+note, false)
 	}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/trust"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
@@ -34,6 +35,7 @@ const (
 	purposeInfo
 	purposePrompt
 	purposeMakeTarget
+	purposeTrust
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -45,6 +47,8 @@ type pendingOp struct {
 	plan    *copyPlan   // purposeConflict, purposeMakeTarget
 	job     transfer.ID // purposeCancelJob
 	prompt  *promptMsg  // purposePrompt
+
+	cert *trust.UnknownError // purposeTrust
 }
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -177,6 +181,8 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 	case purposePrompt:
 		m.answerPrompt(vals, true)
 		return m, nil
+	case purposeTrust:
+		return m.submitTrust(op, vals)
 	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit, purposeMakeTarget:
 		m.form = nil
 		return m.submitTransfer(op, vals)

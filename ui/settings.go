@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/trust"
 )
 
 // connState is what the header shows of the connection. The UI keeps its
@@ -16,6 +17,7 @@ type connState struct {
 	typ         session.TransferType
 	passive     bool
 	fingerprint string // the server certificate's SHA-256; empty without TLS
+	cert        trust.Cert
 }
 
 // settable is the part of *session.Remote the toggles use.
@@ -39,6 +41,10 @@ func readConnState(fsys session.FS) connState {
 	st := connState{known: true, tls: r.TLS(), typ: r.Type(), passive: r.Passive()}
 	if f, ok := fsys.(interface{ Fingerprint() string }); ok {
 		st.fingerprint = f.Fingerprint()
+	}
+	st.cert.Fingerprint = st.fingerprint
+	if c, ok := fsys.(interface{ Certificate() (trust.Cert, bool) }); ok {
+		st.cert, _ = c.Certificate()
 	}
 	return st
 }
@@ -103,27 +109,4 @@ func (m Model) handleSetting(msg settingMsg) (tea.Model, tea.Cmd) {
 	}
 	m.setStatus("transfers: "+msg.state.typ.String()+", "+mode+" data connections", false)
 	return m, nil
-}
-
-// showFingerprint shows the certificate fingerprint of the connection
-// the keys act on, for the user to compare with what the server's owner
-// published.
-func (m *Model) showFingerprint() {
-	i := m.linked()
-	if i < 0 {
-		m.setStatus("not connected", false)
-		return
-	}
-	l := m.links[i]
-	fp := l.state.fingerprint
-	if fp == "" {
-		m.setStatus(l.fs.Label()+": no TLS, so no certificate", false)
-		return
-	}
-	lines := []string{l.fs.Label() + " (" + l.state.tls.String() + " TLS)", "SHA-256 fingerprint:"}
-	for len(fp) > 48 {
-		lines = append(lines, "  "+fp[:48])
-		fp = fp[48:]
-	}
-	m.ask(purposeInfo, "Server certificate", append(lines, "  "+fp))
 }

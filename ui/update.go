@@ -217,7 +217,7 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case key.Matches(msg, k.TogglePassive):
 		return m, m.togglePassive(), true
 	case key.Matches(msg, k.Fingerprint):
-		m.showFingerprint()
+		m.showCertificate()
 	default:
 		return m, nil, false
 	}

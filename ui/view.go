@@ -12,6 +12,7 @@ import (
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // layout sizes every child from the window; only the root reads the
@@ -66,7 +67,26 @@ func (m Model) View() tea.View {
 // Render is the screen as text (tests, goldens).
 func (m Model) Render() string { return m.render() }
 
-func (m Model) render() string {
+func (m Model) render() string { return textsafe.Bidi(clip(m.compose(), m.width, m.height)) }
+
+// clip cuts the screen to the terminal. The layout keeps minimums (a
+// dialog 20 cells wide, two rows of panes) that a tiny terminal cannot
+// hold: what does not fit is cut, never drawn past the edge.
+func clip(screen string, w, h int) string {
+	if w <= 0 || h <= 0 { // no size yet
+		return screen
+	}
+	lines := strings.Split(screen, "\n")
+	lines = lines[:min(len(lines), h)]
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) compose() string {
 	if m.view != nil {
 		return m.view.View()
 	}

@@ -28,13 +28,14 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 		m.setStatus("still running: "+m.cmd.busy, true)
 		return m, nil
 	}
-	m.cmd.busy = line
-	m.cmd.history = append(m.cmd.history, line)
+	shown := shell.Redact(line) // history, log and screen never hold a password
+	m.cmd.busy = shown
+	m.cmd.history = append(m.cmd.history, shown)
 	if !m.showLog {
 		m.showLog = true
 		m.layout()
 	}
-	m.log.Add(logview.Sent, "ftp> "+line)
+	m.log.Add(logview.Sent, "ftp> "+shown)
 	sh := m.sh
 	i := m.remotePane()
 	m.cmd.pane = i
@@ -45,7 +46,7 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 	if m.panes[0].FS() == m.opts.Local {
 		sh.SetLocalDir(m.panes[0].Dir())
 	}
-	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, line), func() tea.Msg {
+	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, shown), func() tea.Msg {
 		err := sh.Run(context.Background(), line)
 		done := shellDoneMsg{line: line, err: err, remote: sh.Remote(), proxy: sh.Proxy()}
 		if done.remote != nil {
@@ -74,7 +75,7 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 	case msg.err != nil && !shell.Shown(msg.err):
 		m.setStatus(msg.err.Error(), true)
 	case msg.err == nil:
-		m.setStatus("done: "+msg.line, false)
+		m.setStatus("done: "+shell.Redact(msg.line), false)
 		m.followHash(msg.line)
 	}
 	return m, m.follow(msg)

@@ -17,6 +17,7 @@ import (
 	"github.com/ftpane/ftpane/session/netrc"
 	"github.com/ftpane/ftpane/session/sites"
 	"github.com/ftpane/ftpane/ui/shell"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // runBatch runs ftp commands from the -b file or standard input, printing
@@ -28,6 +29,10 @@ import (
 // otherwise per-file questions are answered yes and a missing password
 // fails the login with a message.
 func runBatch(a clientArgs) int {
+	// Errors quote servers (a 550's text, a name): escaped like the
+	// output, which the shell escapes itself.
+	a.Stderr = textsafe.NewWriter(a.Stderr)
+	a.warnInsecure(a.Stderr)
 	in := a.Stdin
 	var prompter shell.Prompter
 	if a.Batch != "" {

@@ -34,17 +34,23 @@ func startTUIHome(t *testing.T, bin, dir, home string, env []string, w, h int, a
 	t.Helper()
 	tm := toolOrSkip(t, "tmux")
 	u := &tui{t: t, tmux: tm, socket: fmt.Sprintf("ftpane-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	editor := filepath.Join(home, "editor.sh") // an "editor" that appends a line
-	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'edited by e2e\\n' >> \"$1\"\n"), 0o755)
-	cmd := []string{"env", "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"XDG_STATE_HOME=" + filepath.Join(home, ".state"),
-		"TERM=xterm-256color", "VISUAL=", "EDITOR=" + editor}
-	cmd = append(append(cmd, env...), bin)
 	u.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"-c", dir, shellJoin(append(cmd, args...))+`; echo "ftpane exited $?"`)
+		"-c", dir, tuiCommand(home, env, bin, args))
 	t.Cleanup(func() { exec.Command(tm, "-L", u.socket, "kill-server").Run() })
 	u.run("set-option", "-t", "e2e", "remain-on-exit", "on")
 	return u
+}
+
+// tuiCommand is the shell command that runs ftpane with home as its home
+// and XDG folders, then says how it exited.
+func tuiCommand(home string, env []string, bin string, args []string) string {
+	editor := filepath.Join(home, "editor.sh") // an "editor" that appends a line
+	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'edited by e2e\\n' >> \"$1\"\n"), 0o755)
+	cmd := []string{"env", "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_STATE_HOME=" + filepath.Join(home, ".state"), "XDG_DATA_HOME=" + filepath.Join(home, ".data"),
+		"TERM=xterm-256color", "VISUAL=", "EDITOR=" + editor}
+	cmd = append(append(cmd, env...), bin)
+	return shellJoin(append(cmd, args...)) + `; echo "ftpane exited $?"`
 }
 
 func shellJoin(args []string) string {

@@ -31,6 +31,9 @@ type clientArgs struct {
 	Stdin     io.Reader
 	Stdout    io.Writer
 	Stderr    io.Writer
+
+	// Password: --password-stdin, FTPANE_PASSWORD, or a warning.
+	Password passwordSource
 }
 
 var (
@@ -76,6 +79,8 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	fs.BoolVar(&tlsImplicit, "implicit-tls", false, "")
 	fs.BoolVar(&insecure, "insecure", false, "")
 	fs.StringVar(&encoding, "encoding", "", "")
+	fs.BoolVar(&a.Password.stdin, "password-stdin", false, "")
+	fs.Func("trust-fingerprint", "", a.trustFingerprint)
 	fs.BoolVar(&help, "help", false, "")
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&ver, "version", false, "")
@@ -92,13 +97,16 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	case tlsExplicit && tlsImplicit:
 		return a, errors.New("--tls and --implicit-tls exclude each other")
 	}
-	a.Template = session.Config{Active: active, Insecure: insecure, Encoding: encoding}
+	a.Template = session.Config{Active: active, Insecure: insecure, Encoding: encoding, Trust: a.Template.Trust}
 	if tlsExplicit {
 		a.Template.TLS = session.TLSExplicit
 	} else if tlsImplicit {
 		a.Template.TLS = session.TLSImplicit
 	}
 	if fs.NArg() == 0 {
+		if a.Password.stdin {
+			return a, errors.New("--password-stdin: give the server as ftp://USER@host")
+		}
 		return a, nil
 	}
 	if strings.HasPrefix(fs.Arg(0), "@") {
@@ -108,9 +116,12 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	if err != nil {
 		return a, err
 	}
-	cfg.Active, cfg.Insecure, cfg.Encoding = active, insecure, encoding
+	cfg.Active, cfg.Insecure, cfg.Encoding, cfg.Trust = active, insecure, encoding, a.Template.Trust
 	if tlsExplicit || tlsImplicit { // a flag wins over the URL's scheme
 		cfg.TLS = a.Template.TLS
+	}
+	if err := a.Password.apply(&cfg, getenv); err != nil {
+		return a, err
 	}
 	if !a.NoNetrc {
 		a.NetrcNote = applyNetrc(&cfg, getenv)
@@ -165,13 +176,20 @@ Flags:
   -A              active data connections (EPRT/PORT)
   --tls           explicit TLS (AUTH TLS) on the usual port
   --implicit-tls  implicit TLS (the whole connection, port 990 by default)
-  --insecure      accept any TLS certificate (self-signed servers)
+  --insecure      accept any TLS certificate unchecked (warned of on every connection)
+  --trust-fingerprint SHA256
+                  accept the server certificate with this SHA-256 fingerprint for this
+                  run (hex, colons allowed); the TUI asks instead and can pin it always
+  --password-stdin  read the password from the first line of standard input (batch
+                  commands may follow it); needs ftp://USER@host
   --encoding CS   the server's charset for names when it is not UTF-8 (gbk, big5, shift_jis, latin1 ...)
   --version       print the version and the commit it was built from
   --help          this text
 
 URLs: ftp://[user[:password]@]host[:port][/path], ftps:// (implicit TLS),
 ftpes:// (explicit TLS). Without a user, ~/.netrc is consulted, then anonymous.
+A password in the URL is visible to other users in ps: give the user only and
+set FTPANE_PASSWORD, use --password-stdin, or type it when asked.
 
 Examples:
   ftpane demo

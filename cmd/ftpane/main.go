@@ -35,6 +35,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	a, err := parseClientArgs(args, os.Getenv)
+	forgetPasswordEnv()
+	if err == nil {
+		stdin, err = a.Password.read(stdin)
+	}
 	switch {
 	case err == errHelp:
 		printUsage(stdout)
@@ -47,6 +51,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a.Stdin, a.Stdout, a.Stderr, a.Keyring = stdin, stdout, stderr, keyring.New()
+	if w := a.Password.warning(); w != "" {
+		fmt.Fprintln(stderr, w)
+	}
 	if a.Settings, err = loadSettings(configPath(xdg.ConfigHome)); err != nil {
 		fmt.Fprintf(stderr, "ftpane: %v\n", err)
 		return 2
@@ -60,6 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if a.Remote != nil {
 		a.Settings.applyTo(a.Remote)
 	}
+	a.useKnownHosts(knownHostsPath(xdg.DataHome))
 	if batch {
 		return runBatch(a)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/ui/styles"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // Field is one line of a form: free text, masked text, or a choice among
@@ -157,22 +158,23 @@ func (f *Form) cycle(fd *Field, k string) {
 	fd.Value = fd.Options[0]
 }
 
-// View draws the box.
+// View draws the box. Its texts may quote a server (an error reply, a
+// name): each passes the sanitiser here, at the edge.
 func (f Form) View() string {
 	s := f.styles.Dialog
 	var b strings.Builder
-	b.WriteString(s.Title.Render(f.title))
+	b.WriteString(s.Title.Render(textsafe.String(f.title)))
 	for _, l := range f.lines {
-		b.WriteString("\n" + ansi.Truncate(l, f.width, "…"))
+		b.WriteString("\n" + ansi.Truncate(textsafe.String(l), f.width, "…"))
 	}
 	for i, fd := range f.fields {
 		b.WriteString("\n" + s.Label.Render(padTo(fd.Label, 12)) + " " + f.fieldView(i))
 	}
 	if f.err != "" {
-		b.WriteString("\n" + s.Error.Render(wrap(f.err, f.width)))
+		b.WriteString("\n" + s.Error.Render(wrap(textsafe.String(f.err), f.width)))
 	}
 	if f.busy != "" {
-		b.WriteString("\n" + s.Label.Render(f.busy))
+		b.WriteString("\n" + s.Label.Render(textsafe.String(f.busy)))
 	}
 	b.WriteString("\n" + s.Label.Render(f.hint()))
 	return s.Box.Width(f.width + 4).Render(b.String())
@@ -183,7 +185,7 @@ func (f Form) fieldView(i int) string {
 	if len(fd.Options) == 0 {
 		return f.inputs[i].View()
 	}
-	v := "‹ " + fd.Value + " ›"
+	v := "‹ " + textsafe.String(fd.Value) + " ›"
 	if i == f.focus {
 		return f.styles.Dialog.Button.Render(v)
 	}

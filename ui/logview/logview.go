@@ -81,7 +81,7 @@ func (m Model) rows() int { return max(0, m.height-1) }
 func New(st styles.Styles) Model { return Model{styles: st} }
 
 // SetSize sets the pane's size, its title line included.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *Model) SetSize(w, h int) { m.width, m.height = max(0, w), max(0, h) }
 
 // SetStyles changes the looks.
 func (m *Model) SetStyles(st styles.Styles) { m.styles = st }

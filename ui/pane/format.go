@@ -4,44 +4,17 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
-// Escape makes a name safe to print: control characters (ESC among them,
-// so no ANSI sequence reaches the terminal) and invalid UTF-8 are shown as
-// Go escapes; everything printable, CJK and emoji included, is kept.
-func Escape(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == unicode.ReplacementChar || unicode.IsControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == unicode.ReplacementChar && isInvalid(s[i:]):
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r) && r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isInvalid(s string) bool { return len(s) > 0 && !strings.HasPrefix(s, "\uFFFD") }
+// Escape makes outside text (a name, a folder, a server's message) safe
+// to print: it is textsafe.String, the one sanitiser at the terminal's
+// edge, kept under this name for the pane's callers.
+func Escape(s string) string { return textsafe.String(s) }
 
 // fit truncates or pads s to exactly w cells.
 func fit(s string, w int) string {

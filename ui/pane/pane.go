@@ -94,8 +94,10 @@ func (m Model) Dir() string { return m.dir }
 func (m Model) Loading() bool { return m.loading }
 
 // SetSize gives the pane its width and height in cells, title included.
+// A terminal narrower than the layout gives a negative width: it counts
+// as zero, so the pane draws nothing rather than panic.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = w, h
+	m.width, m.height = max(0, w), max(0, h)
 	m.clampOffset()
 }
 

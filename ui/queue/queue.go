@@ -61,7 +61,7 @@ func (m Model) Selected() (transfer.JobState, bool) {
 
 // SetSize sets the pane's size, its title and total lines included.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = w, h
+	m.width, m.height = max(0, w), max(0, h)
 	m.clamp()
 }
 

@@ -67,10 +67,11 @@ func (m Model) rowText(j transfer.JobState) string {
 	}
 	fixed := dirW + m.barWidth() + 2 + 1 + 4 + 1 + 17 + 1 + 10 + 1 + 7 + 1
 	nameW := max(8, (m.width-fixed)*2/3)
-	name := pane.Escape(j.SrcPath)
+	name := j.SrcPath // the base name, cut before escaping: escapes hold backslashes
 	if k := strings.LastIndexAny(name, `/\`); k >= 0 && k < len(name)-1 {
 		name = name[k+1:]
 	}
+	name = pane.Escape(name)
 	if j.Kind == transfer.KindTree {
 		name += "/"
 	}

@@ -245,6 +245,6 @@ func (s *Shell) fromTemplate(cfg *session.Config, bare bool) {
 	if bare {
 		cfg.TLS = t.TLS
 	}
-	cfg.Insecure, cfg.RootCAs, cfg.Timeout = t.Insecure, t.RootCAs, t.Timeout
+	cfg.Insecure, cfg.RootCAs, cfg.Timeout, cfg.Trust = t.Insecure, t.RootCAs, t.Timeout, t.Trust
 	cfg.Keepalive, cfg.OnEvent = t.Keepalive, t.OnEvent
 }

@@ -61,10 +61,12 @@ func (s *Shell) multiList(ctx context.Context, args []string, list func(context.
 }
 
 // listTo runs write with the screen, or a local file when one is named
-// ("-" is the screen). Writing a file asks first when prompting is on.
+// ("-" is the screen, through the sanitiser). A local file gets the
+// listing as the server sent it. Writing a file asks first when prompting
+// is on.
 func (s *Shell) listTo(_ context.Context, local string, write func(io.Writer) error) error {
 	if local == "" || local == "-" {
-		return write(s.out)
+		return write(s.text)
 	}
 	all := false
 	if ok, _ := s.confirm("output to local-file:", local, &all); !ok {

@@ -21,7 +21,8 @@ var ErrBadLine = errors.New("bad command line")
 // Lines with CR, LF or NUL are refused: nothing of them may reach a server.
 func Split(line string) ([]string, error) {
 	if strings.ContainsAny(line, "\r\n\x00") {
-		return nil, fmt.Errorf("%w: %q contains a line break (CR or LF) or NUL", ErrBadLine, line)
+		// Not quoted back: the line may be a password typed after user.
+		return nil, fmt.Errorf("%w: it contains a line break (CR or LF) or NUL", ErrBadLine)
 	}
 	line = strings.TrimLeftFunc(line, unicode.IsSpace)
 	if rest, ok := strings.CutPrefix(line, "!"); ok {

@@ -42,7 +42,7 @@ func (p *progress) update(total int64) {
 	}
 	if p.tick && total-p.lastTick >= tickBytes {
 		p.lastTick = total
-		p.s.printf("\rBytes transferred: %d", total)
+		p.s.rawf("\rBytes transferred: %d", total)
 	}
 }
 
@@ -51,7 +51,7 @@ func (p *progress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.tick {
-		p.s.printf("\rBytes transferred: %d\n", p.total)
+		p.s.rawf("\rBytes transferred: %d\n", p.total)
 	}
 	if p.s.hashLine.Swap(false) {
 		p.s.printf("\n")

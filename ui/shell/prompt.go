@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // Answer is the user's reply to a per-file question in mget, mput and
@@ -92,7 +93,7 @@ func (p *TermPrompter) Confirm(question string) (Answer, error) {
 
 // Line reads one line, without echo when secret.
 func (p *TermPrompter) Line(prompt string, secret bool) (string, error) {
-	fmt.Fprint(p.Out, prompt)
+	fmt.Fprint(p.Out, textsafe.String(prompt)) // it may quote a remote name
 	if secret {
 		b, err := term.ReadPassword(p.In.Fd())
 		fmt.Fprintln(p.Out)

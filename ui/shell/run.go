@@ -32,7 +32,7 @@ func (s *Shell) Run(ctx context.Context, line string) error {
 	}
 	err = s.exec(ctx, args)
 	if s.set.bell {
-		s.printf("\a")
+		s.rawf("\a") // our own bell, the bell command
 	}
 	return err
 }

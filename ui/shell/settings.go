@@ -165,7 +165,7 @@ func (s *Shell) traceFunc(dir session.TraceDir, line string) {
 		s.catchUp()
 	}
 	if s.hashLine.Swap(false) {
-		fmt.Fprintln(s.out)
+		fmt.Fprintln(s.text)
 	}
-	fmt.Fprintf(s.out, "%s%s\n", dir.Prefix(), line)
+	fmt.Fprintf(s.text, "%s%s\n", dir.Prefix(), line)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
+	"github.com/ftpane/ftpane/ui/textsafe"
 )
 
 // ErrQuit is returned by Run for bye and quit: the front end should end.
@@ -63,8 +64,13 @@ type Options struct {
 // Shell is one interpreter: its connections, settings and macros. Run is
 // not safe for concurrent use; a front end runs one line at a time.
 type Shell struct {
-	opts   Options
-	out    *syncWriter
+	opts Options
+	// out is the output as it is: only bytes that must stay as received
+	// (get file -) and ftpane's own progress lines go there directly.
+	out *syncWriter
+	// text is out through the sanitiser: everything else, server replies
+	// and names above all, is printed here (printf).
+	text   *syncWriter
 	prompt Prompter
 	q      *transfer.Queue
 	ownQ   bool // q was made by New and is closed by Close
@@ -96,6 +102,7 @@ func New(opts Options) *Shell {
 	if s.out.w == nil {
 		s.out.w = io.Discard
 	}
+	s.text = &syncWriter{w: textsafe.NewWriter(s.out)}
 	if s.prompt == nil {
 		s.prompt = yesPrompter{}
 	}
@@ -149,8 +156,16 @@ func newQueue(workers int) *transfer.Queue {
 	return q
 }
 
-// printf writes to the output.
+// printf writes to the output through the sanitiser: a control
+// character or bidi override in a reply or a name shows as an escape and
+// never acts on the terminal (or on whoever reads a log file later).
 func (s *Shell) printf(format string, args ...any) {
+	fmt.Fprintf(s.text, format, args...)
+}
+
+// rawf writes ftpane's own text unescaped: progress lines that return
+// the cursor with CR. Never give it outside text.
+func (s *Shell) rawf(format string, args ...any) {
 	fmt.Fprintf(s.out, format, args...)
 }
 

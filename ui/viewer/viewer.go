@@ -61,7 +61,7 @@ func hexLines(data []byte) []string {
 func (m Model) Lines() []string { return m.lines }
 
 // SetSize gives the pager the whole screen.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.clamp() }
+func (m *Model) SetSize(w, h int) { m.width, m.height = max(0, w), max(0, h); m.clamp() }
 
 // Closed reports whether the user left the pager.
 func (m Model) Closed() bool { return m.closed }
