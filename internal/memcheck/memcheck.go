@@ -9,8 +9,9 @@ import (
 	"sync"
 )
 
-// Live collects garbage and returns the bytes the collector found live:
-// marked reachable, not counting what was allocated while it ran.
+// Live collects garbage and returns the bytes the collector marked: what
+// is reachable, plus what was allocated while it ran (the runtime marks
+// new objects during a collection).
 func Live() uint64 {
 	runtime.GC()
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -19,10 +20,10 @@ func Live() uint64 {
 }
 
 // Settled is the live heap once it stops changing: collections run until
-// two readings in a row agree within 1/64 (at most 50 of them). Data still
-// being read and parsed makes readings jump, so when the program waits (on
-// a server that holds back the end of a listing) the result is what it
-// keeps, without the garbage of the moment.
+// two readings in a row agree within 1/64 (at most 50 of them). Work still
+// going on (data being read and parsed) makes readings jump, so when the
+// program waits (on a server that holds back the end of a listing) the
+// result is what it keeps, without the allocations of the moment.
 func Settled() uint64 {
 	prev := Live()
 	for range 50 {
@@ -35,12 +36,13 @@ func Settled() uint64 {
 	return prev
 }
 
-// Peak runs f and returns the most heap that was live while it ran, above
-// what was live before. A sampler collects garbage and measures, again
-// and again until f returns, so garbage never counts and the result does
-// not depend on when the collector happened to run. Memory that builds up
-// (a listing held whole) is always caught; a spike shorter than one
-// collection may not be.
+// Peak runs f and returns the most heap that was live while it ran,
+// above what was live before. A sampler collects garbage and reads Live
+// again and again until f returns, so garbage never counts and the result
+// does not depend on when the collector would have run. Each reading also
+// counts what f allocated during that collection, so a program that
+// allocates fast reads a little above what it keeps. Memory that builds
+// up (a file or a listing held whole) is always caught.
 func Peak(f func()) uint64 {
 	base := Live()
 	var mu sync.Mutex
@@ -64,9 +66,10 @@ func Peak(f func()) uint64 {
 			}
 		}
 	}()
-	f()
-	close(done)
-	<-stopped
+	func() {
+		defer func() { close(done); <-stopped }() // also when f ends a test with Fatal
+		f()
+	}()
 	take()
 	return peak - base
 }
