@@ -49,6 +49,9 @@ type Options struct {
 	// Queue runs the transfers; nil: an in-memory queue without a journal
 	// over Local and Dial (tests).
 	Queue *transfer.Queue
+	// MaxEntries is how many entries of a folder a pane keeps
+	// (browse.max_entries); 0: pane.DefaultMaxEntries.
+	MaxEntries int
 }
 
 // Focus is which part of the screen takes keys.
@@ -132,8 +135,10 @@ func New(o Options) Model {
 	m := Model{opts: o, keys: o.Keys, styles: st, help: help.New(), sink: newSink(o.Still), width: 80, height: 24}
 	m.panes[0] = pane.New(pane.Left, o.Local, o.Keys, st)
 	m.panes[1] = pane.New(pane.Right, nil, o.Keys, st)
-	m.panes[0].SetStill(o.Still)
-	m.panes[1].SetStill(o.Still)
+	for i := range m.panes {
+		m.panes[i].SetStill(o.Still)
+		m.panes[i].SetMaxEntries(o.MaxEntries)
+	}
 	m.log = logview.New(st)
 	m.q = o.Queue
 	if m.q == nil {

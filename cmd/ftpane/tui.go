@@ -40,6 +40,7 @@ func runTUI(a clientArgs) int {
 		NoColor:     ui.NoColorEnv(),
 		Dark:        true,
 		ShowLog:     a.Verbose || a.Debug,
+		MaxEntries:  a.Settings.Browse.MaxEntries,
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)
