@@ -162,8 +162,20 @@ func (m Model) handleView(msg viewMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("", false)
-	v := viewer.New(msg.Path, msg.Data, msg.Truncated, m.keys, m.styles)
+	v := viewer.New(msg.Path, msg.Src, m.keys, m.styles)
 	v.SetSize(m.width, m.height)
+	cmd := v.Init()
 	m.view = &v
-	return m, nil
+	return m, cmd
+}
+
+// handleViewer hands the pager its commands' results; those of a pager
+// already closed are dropped by it (or here, when none is open).
+func (m Model) handleViewer(msg viewer.Msg) (tea.Model, tea.Cmd) {
+	if m.view == nil {
+		return m, nil
+	}
+	v, cmd := m.view.Update(msg)
+	m.view = &v
+	return m, cmd
 }

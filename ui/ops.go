@@ -12,6 +12,7 @@ import (
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/viewer"
 )
 
 // purpose is what an open dialog's answer is for.
@@ -235,6 +236,8 @@ func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, viewCmd(p.FS(), msg.Path)
 	case viewMsg:
 		return m.handleView(msg)
+	case viewer.Msg:
+		return m.handleViewer(msg)
 	case connectedMsg:
 		return m.handleConnected(msg)
 	case disconnectedMsg:
