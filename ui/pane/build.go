@@ -2,6 +2,7 @@ package pane
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,7 +22,7 @@ func newBuilder(limit int) *builder {
 	if limit <= 0 {
 		limit = DefaultMaxEntries
 	}
-	return &builder{t: table{users: []owners{{}}}, users: map[owners]uint32{{}: 0}, limit: limit}
+	return &builder{t: table{users: []owners{{}}, offs: []uint32{0}}, users: map[owners]uint32{{}: 0}, limit: limit}
 }
 
 // add appends e, or returns errFull (and marks the table cut) when the
@@ -32,9 +33,9 @@ func (b *builder) add(e session.Entry) error {
 		return errFull
 	}
 	i := int32(len(b.t.rows))
-	r := row{size: e.Size, off: uint32(b.names.Len()), n: uint32(len(e.Name)), mode: e.Mode,
-		users: b.user(e.Owner, e.Group), kind: uint8(e.Kind)}
+	r := row{size: e.Size, mode: e.Mode, users: b.user(e.Owner, e.Group), kind: uint8(e.Kind)}
 	b.names.WriteString(e.Name)
+	b.t.offs = append(b.t.offs, uint32(b.names.Len()))
 	if e.HasMode {
 		r.flags |= flagMode
 	}
@@ -107,6 +108,7 @@ func tableOf(es []session.Entry, limit int) *table {
 	b := newBuilder(limit)
 	es = es[:min(len(es), b.limit+1)] // one more, to see the cut
 	b.t.rows = make([]row, 0, min(len(es), b.limit))
+	b.t.offs = slices.Grow(b.t.offs, min(len(es), b.limit))
 	size := 0
 	for _, e := range es {
 		size += len(e.Name)

@@ -112,7 +112,7 @@ func (m *Model) sortRows(idx []int) {
 			c = cmpTime(ra, rb)
 		}
 		if c == 0 {
-			na, nb := t.names[ra.off:ra.off+ra.n], t.names[rb.off:rb.off+rb.n]
+			na, nb := t.names[t.offs[a]:t.offs[a+1]], t.names[t.offs[b]:t.offs[b+1]]
 			if c = cmpFold(na, nb); c == 0 {
 				c = strings.Compare(na, nb)
 			}

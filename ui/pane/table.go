@@ -19,13 +19,15 @@ var errFull = errors.New("pane: entry limit reached")
 
 // table is a folder's entries, held compactly: a session.Entry costs
 // about 130 bytes plus its strings (the listing line among them), a row
-// here 40 bytes plus its name. Names sit back to back in one string;
+// here 32 bytes plus its name and 4 bytes for where that starts. Names
+// sit back to back in one string;
 // owner and group pairs, which repeat, are kept once; link targets and
 // times in an unusual zone are kept aside. The listing line (Raw) is not
 // kept: only the shell's ls shows it, and it lists for itself.
 type table struct {
 	rows    []row
-	names   string   // every name, back to back; row.off and row.n index it
+	names   string   // every name, back to back
+	offs    []uint32 // name i is names[offs[i]:offs[i+1]]
 	users   []owners // distinct owner and group pairs; users[0] is none
 	targets map[int32]string
 	zones   map[int32]*time.Location // times not in zone
@@ -40,8 +42,6 @@ type owners struct{ owner, group string }
 type row struct {
 	size  int64
 	mtime int64
-	off   uint32
-	n     uint32
 	mode  fs.FileMode
 	users uint32
 	kind  uint8 // a session.Kind
@@ -58,16 +58,13 @@ const (
 const noTime = math.MinInt64
 
 // emptyTable is what a pane shows before its first listing.
-var emptyTable = &table{users: []owners{{}}}
+var emptyTable = &table{users: []owners{{}}, offs: []uint32{0}}
 
 func (t *table) len() int { return len(t.rows) }
 
 // name is entry i's name, a view into the table (never keep it: it holds
 // every name of the folder).
-func (t *table) name(i int) string {
-	r := &t.rows[i]
-	return t.names[r.off : r.off+r.n]
-}
+func (t *table) name(i int) string { return t.names[t.offs[i]:t.offs[i+1]] }
 
 func (t *table) isDir(i int) bool { return t.rows[i].isDir() }
 
