@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -44,23 +46,51 @@ func (Local) Chdir(_ context.Context, dir string) (string, error) {
 	return abs, nil
 }
 
-// List reads a folder. Entries that vanish while being read are skipped;
-// the rest keep their link targets and permissions.
-func (Local) List(_ context.Context, dir string) (Listing, error) {
-	des, err := os.ReadDir(dir)
+// List reads a folder, sorted by name. Entries that vanish while being
+// read are skipped; the rest keep their link targets and permissions.
+func (l Local) List(ctx context.Context, dir string) (Listing, error) {
+	ls := Listing{Dir: dir}
+	if _, err := l.ListEach(ctx, dir, func(e Entry) error {
+		ls.Entries = append(ls.Entries, e)
+		return nil
+	}); err != nil {
+		return Listing{}, err
+	}
+	slices.SortFunc(ls.Entries, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
+	return ls, nil
+}
+
+// ListEach reads a folder as List does, but hands each entry to fn as it
+// is read, in the system's order: a folder of a million entries needs no
+// memory per entry. An error from fn stops the listing and is returned.
+// A local listing has no warnings.
+func (Local) ListEach(ctx context.Context, dir string, fn func(Entry) error) ([]string, error) {
+	f, err := os.Open(dir)
 	if err != nil {
-		return Listing{}, fmt.Errorf("ls %s: %w", dir, err)
+		return nil, fmt.Errorf("ls %s: %w", dir, err)
 	}
-	l := Listing{Dir: dir, Entries: make([]Entry, 0, len(des))}
+	defer f.Close()
 	names := newIDNames()
-	for _, de := range des {
-		info, err := de.Info()
-		if err != nil {
-			continue // removed meanwhile
+	for {
+		des, err := f.ReadDir(256)
+		for _, de := range des {
+			info, ierr := de.Info()
+			if ierr != nil {
+				continue // removed meanwhile
+			}
+			if ferr := fn(localEntry(filepath.Join(dir, de.Name()), info, names)); ferr != nil {
+				return nil, ferr
+			}
 		}
-		l.Entries = append(l.Entries, localEntry(filepath.Join(dir, de.Name()), info, names))
+		switch {
+		case err == io.EOF:
+			return nil, nil
+		case err != nil:
+			return nil, fmt.Errorf("ls %s: %w", dir, err)
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("ls %s: %w", dir, ctx.Err())
+		}
 	}
-	return l, nil
 }
 
 func localEntry(p string, info fs.FileInfo, names *idNames) Entry {

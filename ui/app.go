@@ -57,6 +57,9 @@ type Options struct {
 	// user's own, from the config folder.
 	Theme  string
 	Themes map[string]styles.Theme
+	// MaxEntries is how many entries of a folder a pane keeps
+	// (browse.max_entries); 0: pane.DefaultMaxEntries.
+	MaxEntries int
 }
 
 // Focus is which part of the screen takes keys.
@@ -145,8 +148,10 @@ func New(o Options) Model {
 		look: look}
 	m.panes[0] = pane.New(pane.Left, o.Local, o.Keys, st)
 	m.panes[1] = pane.New(pane.Right, nil, o.Keys, st)
-	m.panes[0].SetStill(o.Still)
-	m.panes[1].SetStill(o.Still)
+	for i := range m.panes {
+		m.panes[i].SetStill(o.Still)
+		m.panes[i].SetMaxEntries(o.MaxEntries)
+	}
 	m.log = logview.New(st)
 	m.q = o.Queue
 	if m.q == nil {

@@ -216,7 +216,8 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	p.SetFS(msg.FS)
 	m.focusSub(SubNone)
 	m.setFocus(Focus(i))
-	return m, tea.Batch(closeCmd(old), p.Load(startDir(msg.FS), ""), m.afterConnect(i, c, msg.FS))
+	after := m.afterConnect(i, c, msg.FS) // before the first listing: it may shape its times
+	return m, tea.Batch(closeCmd(old), p.Load(startDir(msg.FS), ""), after)
 }
 
 // startDir is where a new connection's pane opens: the folder the session

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,8 +29,11 @@ type editedMsg struct {
 	err error
 }
 
-// editJob is one F4 edit. For a remote file, Local is the temporary copy
-// and Before the remote file's state when it was downloaded.
+// editJob is one F4 edit. For a remote file, Local is the temporary copy,
+// Before the remote file's state when it was downloaded (to refuse an
+// upload over a newer version) and Sum the copy's SHA-256 as downloaded
+// (to skip the upload when nothing changed): the file itself is never
+// held in memory.
 type editJob struct {
 	Pane   int
 	FS     session.FS
@@ -37,7 +41,7 @@ type editJob struct {
 	Local  string
 	Remote bool
 	Before session.Entry
-	Orig   []byte
+	Sum    [sha256.Size]byte
 }
 
 func (m Model) startEdit(i int, fsys session.FS, p string) (Model, tea.Cmd) {
@@ -55,8 +59,8 @@ func (m Model) execEditor(job editJob) tea.Cmd {
 	return tea.ExecProcess(c, func(err error) tea.Msg { return editedMsg{job: job, err: err} })
 }
 
-// downloadForEdit copies the remote file to a temporary folder and
-// records its size and time, to refuse an upload over a newer version.
+// downloadForEdit streams the remote file to a temporary folder, hashing
+// it on the way, and records its size and time.
 func downloadForEdit(job editJob) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
@@ -65,41 +69,63 @@ func downloadForEdit(job editJob) tea.Cmd {
 			return editReadyMsg{job: job, err: err}
 		}
 		job.Before = st
-		data, err := readAll(ctx, job.FS, job.Path)
-		if err != nil {
-			return editReadyMsg{job: job, err: err}
-		}
 		dir, err := os.MkdirTemp("", "ftpane-edit-")
 		if err != nil {
 			return editReadyMsg{job: job, err: err}
 		}
 		job.Local = filepath.Join(dir, filepath.Base(strings.ReplaceAll(job.Path, "/", string(filepath.Separator))))
-		job.Orig = data
-		return editReadyMsg{job: job, err: os.WriteFile(job.Local, data, 0o600)}
+		if job.Sum, err = download(ctx, job.FS, job.Path, job.Local); err != nil {
+			os.RemoveAll(dir)
+		}
+		return editReadyMsg{job: job, err: err}
 	}
 }
 
-func readAll(ctx context.Context, fsys session.FS, p string) ([]byte, error) {
+// download copies p to the new file local and returns the SHA-256 of
+// what it wrote.
+func download(ctx context.Context, fsys session.FS, p, local string) (sum [sha256.Size]byte, err error) {
 	r, err := fsys.Open(ctx, p, 0)
 	if err != nil {
-		return nil, err
+		return sum, err
 	}
-	data, err := io.ReadAll(r)
-	if cerr := r.Close(); err == nil {
-		err = cerr
+	defer func() { err = errors.Join(err, r.Close()) }()
+	f, err := os.OpenFile(local, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return sum, err
 	}
-	return data, err
+	h := sha256.New()
+	if _, err = io.Copy(io.MultiWriter(f, h), r); err != nil {
+		f.Close()
+		return sum, fmt.Errorf("download %s: %w", p, err)
+	}
+	h.Sum(sum[:0])
+	return sum, f.Close()
+}
+
+// fileSum is the SHA-256 of a local file, read in a stream.
+func fileSum(p string) (sum [sha256.Size]byte, err error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, fmt.Errorf("read %s: %w", p, err)
+	}
+	h.Sum(sum[:0])
+	return sum, nil
 }
 
 // uploadEdited puts the edited copy back when it changed, unless the
 // remote file changed meanwhile (then the copy is kept and named).
 func uploadEdited(job editJob) tea.Cmd {
 	return func() tea.Msg {
-		data, err := os.ReadFile(job.Local)
+		sum, err := fileSum(job.Local)
 		if err != nil {
 			return opDoneMsg{Pane: job.Pane, Err: err}
 		}
-		if bytes.Equal(data, job.Orig) {
+		if sum == job.Sum {
 			os.RemoveAll(filepath.Dir(job.Local))
 			return opDoneMsg{Pane: job.Pane, Text: "not changed: " + pane.Escape(job.Path)}
 		}
@@ -113,24 +139,32 @@ func uploadEdited(job editJob) tea.Cmd {
 				"not uploaded: %s changed on the server while you edited it; your edit is kept in %s",
 				pane.Escape(job.Path), job.Local)}
 		}
-		if err := writeAll(ctx, job.FS, job.Path, data); err != nil {
+		n, err := upload(ctx, job.FS, job.Local, job.Path)
+		if err != nil {
 			return opDoneMsg{Pane: job.Pane, Err: fmt.Errorf("%w; your edit is kept in %s", err, job.Local)}
 		}
 		os.RemoveAll(filepath.Dir(job.Local))
-		return opDoneMsg{Pane: job.Pane, Text: fmt.Sprintf("uploaded %s (%d bytes)", pane.Escape(job.Path), len(data))}
+		return opDoneMsg{Pane: job.Pane, Text: fmt.Sprintf("uploaded %s (%d bytes)", pane.Escape(job.Path), n)}
 	}
 }
 
-func writeAll(ctx context.Context, fsys session.FS, p string, data []byte) error {
+// upload streams the local file to p.
+func upload(ctx context.Context, fsys session.FS, local, p string) (int64, error) {
+	f, err := os.Open(local)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
 	w, err := fsys.Create(ctx, p, 0)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := w.Write(data); err != nil {
+	n, err := io.Copy(w, f)
+	if err != nil {
 		w.Close()
-		return err
+		return n, fmt.Errorf("upload %s: %w", p, err)
 	}
-	return w.Close()
+	return n, w.Close()
 }
 
 func (m Model) handleEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -162,8 +196,20 @@ func (m Model) handleView(msg viewMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("", false)
-	v := viewer.New(msg.Path, msg.Data, msg.Truncated, m.keys, m.styles)
+	v := viewer.New(msg.Path, msg.Src, m.keys, m.styles)
 	v.SetSize(m.width, m.height)
+	cmd := v.Init()
 	m.view = &v
-	return m, nil
+	return m, cmd
+}
+
+// handleViewer hands the pager its commands' results; those of a pager
+// already closed are dropped by it (or here, when none is open).
+func (m Model) handleViewer(msg viewer.Msg) (tea.Model, tea.Cmd) {
+	if m.view == nil {
+		return m, nil
+	}
+	v, cmd := m.view.Update(msg)
+	m.view = &v
+	return m, cmd
 }

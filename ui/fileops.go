@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"strconv"
@@ -12,17 +11,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/viewer"
 )
 
-// viewLimit is how much of a file F3 reads: a remote read is cut there.
-const viewLimit = 4 << 20
-
-// viewMsg carries a file's first bytes to the pager.
+// viewMsg opens the pager on a file being read.
 type viewMsg struct {
-	Path      string
-	Data      []byte
-	Truncated bool
-	Err       error
+	Path string
+	Src  viewer.Source
+	Err  error
 }
 
 func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
@@ -158,25 +154,11 @@ func chmodLines(sel []session.Entry) []string {
 	return []string{fmt.Sprintf("%d entries: octal (644) or rwx (rw-r--r--)", len(sel))}
 }
 
-// viewCmd reads at most viewLimit bytes, then closes the reader (which
-// aborts a remote transfer cleanly).
+// viewCmd opens a file for the pager, which reads it as the user scrolls
+// (a remote one from a temporary copy filled in the background).
 func viewCmd(fsys session.FS, p string) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := opCtx()
-		defer cancel()
-		r, err := fsys.Open(ctx, p, 0)
-		if err != nil {
-			return viewMsg{Path: p, Err: err}
-		}
-		data, err := io.ReadAll(io.LimitReader(r, viewLimit+1))
-		r.Close()
-		if err != nil {
-			return viewMsg{Path: p, Err: err}
-		}
-		trunc := len(data) > viewLimit
-		if trunc {
-			data = data[:viewLimit]
-		}
-		return viewMsg{Path: p, Data: data, Truncated: trunc}
+		src, err := viewer.Open(fsys, p)
+		return viewMsg{Path: p, Src: src, Err: err}
 	}
 }

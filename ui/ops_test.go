@@ -143,15 +143,37 @@ func TestViewer(t *testing.T) {
 	wantScreen(t, m, "/pub", "docs/")
 }
 
-func TestViewerStopsAt4MiB(t *testing.T) {
+// TestViewerPagesPastFourMiB: F3 once showed only a file's first 4 MiB;
+// now it pages to the end, holding only the lines around the screen.
+func TestViewerPagesPastFourMiB(t *testing.T) {
 	r := sampleRemote()
-	r.File("/pub/aaa.bin", strings.Repeat("z", viewLimit+10))
+	r.File("/pub/aaa.txt", numberedLines(200_000)) // 6.6 MB
 	m := newTest(t, sampleLocal(), r, 80, 24)
 	m = press(t, m, "down", "f3")
-	wantScreen(t, m, "(first 4 MiB)")
-	if got := len(m.view.Lines()); got != 1 || len(m.view.Lines()[0]) != viewLimit {
-		t.Fatalf("read %d lines", got)
+	wantScreen(t, m, "line 000000001", "23/200000 0%")
+	m = press(t, m, "G")
+	wantScreen(t, m, "line 000200000", "200000/200000 100%")
+	if got := len(m.view.Lines()); got > 300 {
+		t.Fatalf("the pager holds %d lines", got)
 	}
+	m = press(t, m, "q")
+	wantScreen(t, m, "/pub", "docs/")
+}
+
+// numberedLines is "line 000000001" to n, padded to 33 bytes a line.
+func numberedLines(n int) string {
+	const width = 33
+	b := make([]byte, 0, n*width)
+	line := []byte("line 000000000" + strings.Repeat(" ", width-15) + "\n")
+	for range n {
+		j := 13
+		for ; line[j] == '9'; j-- { // count up like an odometer
+			line[j] = '0'
+		}
+		line[j]++
+		b = append(b, line...)
+	}
+	return string(b)
 }
 
 func TestViewerShowsBinaryAsHex(t *testing.T) {

@@ -95,25 +95,40 @@ func (m *Model) startZone(i int, fsys session.FS, s *sites.Site) {
 		}
 	}
 	m.site.tz[i] = z
+	m.shapeZone(i)
 }
 
-// zoneListing gives a listing of pane i true local times, and starts the
-// detection of the server's zone on its first listing from LIST.
-func (m *Model) zoneListing(i int, l session.Listing) (session.Listing, tea.Cmd) {
+// shapeZone has pane i give its entries true local times as they arrive,
+// with the zone known now (none: MLSD times shown in the local zone).
+func (m *Model) shapeZone(i int) {
+	z := m.site.tz[i]
+	if !z.on {
+		m.panes[i].SetShape(nil)
+		return
+	}
+	off := z.offset
+	m.panes[i].SetShape(func(e session.Entry) session.Entry { return sites.ShiftEntry(e, off, time.Local) })
+}
+
+// zoneListing starts the detection of pane i's server zone on its first
+// listing from LIST, from the files the listing kept as they came (the
+// pane itself shifts each entry as it arrives: shapeZone).
+func (m *Model) zoneListing(i int, msg pane.ListedMsg) tea.Cmd {
 	z := &m.site.tz[i]
-	if !z.on || len(l.Entries) == 0 {
-		return l, nil
+	sample := msg.Sample
+	if len(sample) == 0 {
+		sample = msg.Listing.Entries
 	}
-	var cmd tea.Cmd
-	if z.auto && !z.started {
-		z.started = true
-		d, fsys := z.detector, m.links[i].fs
-		cmd = func() tea.Msg {
-			off, err := sites.DetectOffset(context.Background(), d, l)
-			return zoneMsg{pane: i, fs: fsys, offset: off, err: err}
-		}
+	if !z.on || !z.auto || z.started || len(sample) == 0 {
+		return nil
 	}
-	return sites.ShiftListing(l, z.offset, time.Local), cmd
+	z.started = true
+	d, fsys := z.detector, m.links[i].fs
+	l := session.Listing{Dir: msg.Listing.Dir, Entries: sample}
+	return func() tea.Msg {
+		off, err := sites.DetectOffset(context.Background(), d, l)
+		return zoneMsg{pane: i, fs: fsys, offset: off, err: err}
+	}
 }
 
 func (m Model) handleZone(msg zoneMsg) (Model, tea.Cmd) {
@@ -125,6 +140,7 @@ func (m Model) handleZone(msg zoneMsg) (Model, tea.Cmd) {
 	if msg.offset == 0 {
 		return m, nil
 	}
+	m.shapeZone(i)
 	m.setStatus("server time zone: UTC"+sites.FormatZone(msg.offset)+" (detected); times shown are local", false)
 	return m, m.panes[i].Reload()
 }

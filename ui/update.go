@@ -105,8 +105,8 @@ func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	before := m.panes[i].Loading()
-	var cmd, zone tea.Cmd
-	msg.Listing, zone = m.zoneListing(i, msg.Listing)
+	var cmd tea.Cmd
+	zone := m.zoneListing(i, msg)
 	m.panes[i], cmd = m.panes[i].Update(msg)
 	if !before || m.panes[i].Loading() {
 		return m, cmd // stale: dropped by the pane

@@ -139,6 +139,7 @@ func (m *Model) takeRemote(i int, r *session.Remote) tea.Cmd {
 	cfg := r.Config()
 	l.fs, l.cfg, l.state = r, &cfg, readConnState(r)
 	m.q.SetPassword(cfg)
+	m.startZone(i, r, nil)
 	m.panes[i].SetFS(r)
 	m.setStatus("connected to "+r.Label(), false)
 	return m.panes[i].Load(startDir(r), "")

@@ -30,7 +30,14 @@ type settings struct {
 	} `toml:"connection"`
 	UI     uiSettings     `toml:"ui"`     // looks.go
 	Notify notifySettings `toml:"notify"` // looks.go
+	Browse struct {
+		MaxEntries int `toml:"max_entries"`
+	} `toml:"browse"`
 }
+
+// maxEntriesLimit bounds browse.max_entries: a pane numbers its entries
+// with 32 bits, and a hundred million is already 10 GB.
+const maxEntriesLimit = 100_000_000
 
 // configPath is config.toml in the XDG config folder.
 func configPath(configHome string) string {
@@ -77,6 +84,8 @@ func (s settings) check(path string) error {
 		return fmt.Errorf("%s: connection.keepalive_seconds must be at least 1", path)
 	case s.Notify.AfterSeconds < 0:
 		return fmt.Errorf("%s: notify.after_seconds must not be negative", path)
+	case s.Browse.MaxEntries < 1 || s.Browse.MaxEntries > maxEntriesLimit:
+		return fmt.Errorf("%s: browse.max_entries is %d: must be 1 to %d", path, s.Browse.MaxEntries, maxEntriesLimit)
 	}
 	return nil
 }

@@ -27,12 +27,15 @@ func TestSettingsDefaults(t *testing.T) {
 	if c.Timeout != 30*time.Second || c.Keepalive != time.Minute {
 		t.Fatalf("connection defaults %v %v", c.Timeout, c.Keepalive)
 	}
+	if s.Browse.MaxEntries != 1_000_000 {
+		t.Fatalf("browse.max_entries default %d", s.Browse.MaxEntries)
+	}
 }
 
 func TestSettingsFromFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "config.toml")
 	os.WriteFile(p, []byte("[transfer]\nworkers = 8\nsegment_threshold_mib = 0\nascii_extensions = [\"txt\", \".csv\"]\n"+
-		"[connection]\ntimeout_seconds = 5\n"), 0o600)
+		"[connection]\ntimeout_seconds = 5\n[browse]\nmax_entries = 5000\n"), 0o600)
 	s, err := loadSettings(p)
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +49,9 @@ func TestSettingsFromFile(t *testing.T) {
 	if c.Timeout != 5*time.Second || c.Keepalive != time.Minute {
 		t.Fatalf("connection: %v %v", c.Timeout, c.Keepalive)
 	}
+	if s.Browse.MaxEntries != 5000 {
+		t.Fatalf("browse.max_entries %d", s.Browse.MaxEntries)
+	}
 }
 
 func TestBadSettingsNameTheKey(t *testing.T) {
@@ -53,6 +59,7 @@ func TestBadSettingsNameTheKey(t *testing.T) {
 		"[transfer]\nwrokers = 3\n":           "unknown setting transfer.wrokers",
 		"[transfer]\nworkers = 17\n":          "transfer.workers is 17: must be 1 to 16",
 		"[connection]\ntimeout_seconds = 0\n": "connection.timeout_seconds must be at least 1",
+		"[browse]\nmax_entries = 0\n":         "browse.max_entries is 0: must be 1 to 100000000",
 		"[transfer\n":                         "toml: line",
 	} {
 		p := filepath.Join(t.TempDir(), "config.toml")

@@ -49,6 +49,7 @@ func runTUI(a clientArgs) int {
 		Theme:       a.Settings.UI.Theme,
 		Themes:      themes,
 		Notify:      notifyOptions(a.Settings),
+		MaxEntries:  a.Settings.Browse.MaxEntries,
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)

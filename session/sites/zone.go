@@ -74,15 +74,21 @@ func ShiftListing(l session.Listing, offset time.Duration, loc *time.Location) s
 	out := l
 	out.Entries = make([]session.Entry, len(l.Entries))
 	for i, e := range l.Entries {
-		if !e.ModTime.IsZero() {
-			switch {
-			case !FromLIST(e):
-				e.ModTime = e.ModTime.In(loc)
-			case timeOfDay.MatchString(e.Raw): // a date alone is not worth moving to another day
-				e.ModTime = e.ModTime.Add(-offset).In(loc)
-			}
-		}
-		out.Entries[i] = e
+		out.Entries[i] = ShiftEntry(e, offset, loc)
 	}
 	return out
+}
+
+// ShiftEntry is ShiftListing for one entry, as a pane applies it while
+// a listing streams in.
+func ShiftEntry(e session.Entry, offset time.Duration, loc *time.Location) session.Entry {
+	if !e.ModTime.IsZero() {
+		switch {
+		case !FromLIST(e):
+			e.ModTime = e.ModTime.In(loc)
+		case timeOfDay.MatchString(e.Raw): // a date alone is not worth moving to another day
+			e.ModTime = e.ModTime.Add(-offset).In(loc)
+		}
+	}
+	return e
 }

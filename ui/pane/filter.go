@@ -60,7 +60,7 @@ func (m *Model) setFilter(text string) {
 
 // narrowed is the shown rows back in sorted order.
 func (m *Model) narrowed() []int {
-	shown := make([]bool, len(m.entries))
+	shown := make([]bool, m.tab.len())
 	for _, i := range m.view {
 		shown[i] = true
 	}

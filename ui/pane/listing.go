@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/ftpane/ftpane/session"
 )
 
 // SortKey is the order of a pane's entries (folders always first).
@@ -40,19 +39,24 @@ func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
 		return false, nil
 	}
 	m.loading = false
-	if msg.Err != nil && len(msg.Listing.Entries) == 0 {
+	t := msg.table
+	if t == nil { // a listing held whole: from a test, or an FS of another kind
+		t = tableOf(msg.Listing.Entries, m.limit)
+	}
+	if msg.Err != nil && t.len() == 0 {
 		m.listErr = msg.Err.Error()
 		return true, nil
 	}
 	m.listErr = ""
 	changed := msg.Listing.Dir != m.dir
 	m.dir = msg.Listing.Dir
-	m.setEntries(msg.Listing.Entries)
+	old, oldMarks := m.tab, m.marks
+	m.tab = t
+	m.clearMarks()
 	if changed || !msg.Reload {
-		m.clearMarks()
 		m.filter = filterState{}
 	} else {
-		m.pruneMarks()
+		m.keepMarks(old, oldMarks)
 	}
 	sel := msg.Select
 	if sel == "" {
@@ -62,22 +66,16 @@ func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
 	return true, nil
 }
 
-func (m *Model) setEntries(es []session.Entry) {
-	m.entries = es
-	m.lower = make([]string, len(es))
-	m.names = make([]string, len(es))
-	for i, e := range es {
-		m.names[i] = e.Name
-		m.lower[i] = strings.ToLower(e.Name)
-	}
-}
-
 // rebuild recomputes the shown rows (hidden files, sort, filter) and puts
 // the cursor on sel when it is shown, else keeps its index.
 func (m *Model) rebuild(sel string) {
+	t := m.tab
+	if cap(m.sorted) < t.len() {
+		m.sorted = make([]int, 0, t.len())
+	}
 	m.sorted = m.sorted[:0]
-	for i, e := range m.entries {
-		if m.hidden || !strings.HasPrefix(e.Name, ".") {
+	for i := range t.rows {
+		if m.hidden || !strings.HasPrefix(t.name(i), ".") {
 			m.sorted = append(m.sorted, i)
 		}
 	}
@@ -98,11 +96,11 @@ func (m *Model) refilter(cands []int, sel string) {
 	m.clampCursor()
 }
 
-func (m *Model) sortRows(rows []int) {
-	es, lower, names, key, rev := m.entries, m.lower, m.names, m.sort, m.reverse
-	slices.SortFunc(rows, func(a, b int) int { // a total order: no need for a stable sort
-		da, db := es[a].IsDir(), es[b].IsDir()
-		if da != db {
+func (m *Model) sortRows(idx []int) {
+	t, key, rev := m.tab, m.sort, m.reverse
+	slices.SortFunc(idx, func(a, b int) int { // a total order: no need for a stable sort
+		ra, rb := &t.rows[a], &t.rows[b]
+		if da, db := ra.isDir(), rb.isDir(); da != db {
 			if da {
 				return -1
 			}
@@ -111,15 +109,15 @@ func (m *Model) sortRows(rows []int) {
 		c := 0
 		switch key {
 		case BySize:
-			c = cmpInt(es[a].Size, es[b].Size)
+			c = cmpInt(ra.size, rb.size)
 		case ByTime:
-			c = es[a].ModTime.Compare(es[b].ModTime)
+			c = cmpTime(ra, rb)
 		}
 		if c == 0 {
-			c = strings.Compare(lower[a], lower[b])
-		}
-		if c == 0 {
-			c = strings.Compare(names[a], names[b])
+			na, nb := t.names[t.offs[a]:t.offs[a+1]], t.names[t.offs[b]:t.offs[b+1]]
+			if c = cmpFold(na, nb); c == 0 {
+				c = strings.Compare(na, nb)
+			}
 		}
 		if c == 0 {
 			c = a - b // a listing may repeat a name (a server's quirk)
@@ -141,18 +139,10 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
-type viewSource struct {
-	names []string
-	view  []int
-}
-
-func (s viewSource) String(i int) string { return s.names[s.view[i]] }
-func (s viewSource) Len() int            { return len(s.view) }
-
 // applyFilter keeps the candidates that fuzzy-match the filter, best
 // first (ties in sorted order).
 func (m *Model) applyFilter(cands []int) {
-	found := byScore(fuzzyFind([]rune(m.filter.text), m.names, cands))
+	found := byScore(fuzzyFind([]rune(m.filter.text), m.tab, cands))
 	view := make([]int, len(found))
 	for i, f := range found {
 		view[i] = f.idx
@@ -164,12 +154,12 @@ func (m *Model) applyFilter(cands []int) {
 // hit is an entry that matched the filter, and how well.
 type hit struct{ idx, score int }
 
-func fuzzyFind(pattern []rune, names []string, cands []int) []hit {
+func fuzzyFind(pattern []rune, t *table, cands []int) []hit {
 	out := make([]hit, 0, len(cands)/4)
 	var buf []int
 	ap := asciiPattern(pattern)
 	for _, i := range cands {
-		score, pos, ok := match(pattern, ap, names[i], buf[:0])
+		score, pos, ok := match(pattern, ap, t.name(i), buf[:0])
 		buf = pos
 		if ok {
 			out = append(out, hit{i, score})
@@ -209,7 +199,7 @@ func byScore(found []hit) []hit {
 
 func (m *Model) selectName(name string) {
 	for i, idx := range m.view {
-		if m.entries[idx].Name == name {
+		if m.tab.name(idx) == name {
 			m.cursor = i
 			m.scrollToCursor()
 			return

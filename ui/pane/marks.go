@@ -1,19 +1,44 @@
 package pane
 
-import "path"
+import (
+	"math/bits"
+	"path"
+)
+
+// Marks are a bit per entry of the table: a million entries all marked
+// cost 125 kB, where a set of names would cost a copy of each.
+
+func (m *Model) marked(i int) bool {
+	w := i / 64
+	return w < len(m.marks) && m.marks[w]&(1<<(i%64)) != 0
+}
 
 func (m *Model) setMark(i int, on bool) {
-	e := m.entries[i]
-	if m.marked[e.Name] == on {
+	if m.marked(i) == on {
 		return
 	}
+	if m.marks == nil {
+		m.marks = make([]uint64, (m.tab.len()+63)/64)
+	}
+	m.marks[i/64] ^= 1 << (i % 64)
 	if on {
-		m.marked[e.Name] = true
-		m.markedSize += e.Size
+		m.nMarked++
+		m.markedSize += m.tab.rows[i].size
 		return
 	}
-	delete(m.marked, e.Name)
-	m.markedSize -= e.Size
+	m.nMarked--
+	m.markedSize -= m.tab.rows[i].size
+}
+
+// eachMarked calls f with every marked entry's index, in listing order.
+func (m Model) eachMarked(f func(i int)) {
+	for w, word := range m.marks {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			f(w*64 + b)
+			word &= word - 1
+		}
+	}
 }
 
 func (m *Model) toggleMark() {
@@ -21,13 +46,13 @@ func (m *Model) toggleMark() {
 		return
 	}
 	i := m.view[m.cursor]
-	m.setMark(i, !m.marked[m.entries[i].Name])
+	m.setMark(i, !m.marked(i))
 	m.MoveCursor(1)
 }
 
 func (m *Model) invertMarks() {
 	for _, i := range m.view {
-		m.setMark(i, !m.marked[m.entries[i].Name])
+		m.setMark(i, !m.marked(i))
 	}
 }
 
@@ -45,8 +70,7 @@ func (m *Model) MarkGlob(pattern string, on bool) (int, error) {
 	}
 	n := 0
 	for _, i := range m.view {
-		name := m.entries[i].Name
-		if ok, _ := path.Match(pattern, name); ok && m.marked[name] != on {
+		if ok, _ := path.Match(pattern, m.tab.name(i)); ok && m.marked(i) != on {
 			m.setMark(i, on)
 			n++
 		}
@@ -55,19 +79,29 @@ func (m *Model) MarkGlob(pattern string, on bool) (int, error) {
 }
 
 // IsMarked reports whether a name is marked.
-func (m Model) IsMarked(name string) bool { return m.marked[name] }
-
-func (m *Model) clearMarks() {
-	m.marked = map[string]bool{}
-	m.markedSize = 0
+func (m Model) IsMarked(name string) bool {
+	found := false
+	m.eachMarked(func(i int) { found = found || m.tab.name(i) == name })
+	return found
 }
 
-// pruneMarks keeps the marks of names still present after a reload.
-func (m *Model) pruneMarks() {
-	old := m.marked
-	m.clearMarks()
-	for i, e := range m.entries {
-		if old[e.Name] {
+// clearMarks drops every mark. The bits are a new slice: an earlier copy
+// of the model keeps its own.
+func (m *Model) clearMarks() {
+	m.marks, m.nMarked, m.markedSize = nil, 0, 0
+}
+
+// keepMarks marks again, after a reload, the names that were marked in
+// the previous table.
+func (m *Model) keepMarks(old *table, oldMarks []uint64) {
+	prev := Model{tab: old, marks: oldMarks}
+	names := map[string]bool{}
+	prev.eachMarked(func(i int) { names[old.name(i)] = true })
+	if len(names) == 0 {
+		return
+	}
+	for i := range m.tab.rows {
+		if names[m.tab.name(i)] {
 			m.setMark(i, true)
 		}
 	}

@@ -33,12 +33,18 @@ func (id ID) String() string {
 // instance): routed by Pane, and dropped when Seq is not the pane's latest
 // request, so a late listing for a folder the user already left never shows.
 type ListedMsg struct {
-	Pane    ID
-	Seq     int
+	Pane ID
+	Seq  int
+	// Listing is the folder's path and warnings; its Entries are empty when
+	// the pane's own command read the folder (they are in table then).
 	Listing session.Listing
 	Err     error
 	Select  string // entry to put the cursor on; "" for the remembered one
 	Reload  bool   // same folder again: keep marks and filter
+	// Sample is the listing's first few files as they came, before the
+	// pane's shape (the root learns the server's time zone from them).
+	Sample []session.Entry
+	table  *table
 }
 
 // Model is one pane.
@@ -48,16 +54,17 @@ type Model struct {
 	keys   keymap.KeyMap
 	styles styles.Styles
 
-	dir     string
-	entries []session.Entry
-	names   []string // entry names, for the filter
-	lower   []string // lower-case names, for sorting
-	sorted  []int    // indices into entries, hidden files out, sorted
-	view    []int    // indices into entries, as shown (sorted, filtered)
-	cursor  int
-	offset  int
+	dir    string
+	tab    *table
+	sorted []int // indices into tab, hidden files out, sorted
+	view   []int // indices into tab, as shown (sorted, filtered)
+	cursor int
+	offset int
+	limit  int // entries a listing may bring (browse.max_entries)
+	shape  func(session.Entry) session.Entry
 
-	marked     map[string]bool
+	marks      []uint64 // a bit per entry of tab
+	nMarked    int
 	markedSize int64
 	sort       SortKey
 	reverse    bool
@@ -77,8 +84,23 @@ type Model struct {
 
 // New makes a pane on fs; call Load to read its first folder.
 func New(id ID, fs session.FS, keys keymap.KeyMap, st styles.Styles) Model {
-	return Model{id: id, fs: fs, keys: keys, styles: st, marked: map[string]bool{},
+	return Model{id: id, fs: fs, keys: keys, styles: st, tab: emptyTable, limit: DefaultMaxEntries,
 		remember: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.Line))}
+}
+
+// SetShape rewrites each entry of the next listings as it arrives (the
+// root gives a server's entries true local times); nil: none.
+func (m *Model) SetShape(f func(session.Entry) session.Entry) { m.shape = f }
+
+func (m Model) reading() reading { return reading{limit: m.limit, shape: m.shape} }
+
+// SetMaxEntries limits how many entries of a folder the pane keeps (from
+// the next listing on); the rest are not read, and the pane says so.
+func (m *Model) SetMaxEntries(n int) {
+	if n <= 0 {
+		n = DefaultMaxEntries
+	}
+	m.limit = n
 }
 
 // ID is the pane's identity.
@@ -121,7 +143,7 @@ func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 // emptied until the next Load.
 func (m *Model) SetFS(fs session.FS) {
 	m.fs = fs
-	m.dir, m.entries, m.lower, m.view = "", nil, nil, nil
+	m.dir, m.tab, m.sorted, m.view = "", emptyTable, nil, nil
 	m.clearMarks()
 	m.filter = filterState{}
 	m.remember = map[string]string{}
@@ -161,41 +183,21 @@ func (m *Model) LoadHome() tea.Cmd {
 	m.rememberCursor()
 	m.seq++
 	m.loading = true
-	id, seq, fsys := m.id, m.seq, m.fs
+	id, seq, fsys, rd := m.id, m.seq, m.fs, m.reading()
 	return tea.Batch(m.spinTick(), func() tea.Msg {
 		ctx := context.Background()
 		home, err := fsys.Home(ctx)
 		if err != nil {
 			return ListedMsg{Pane: id, Seq: seq, Err: err}
 		}
-		return listCmd(fsys, id, seq, home, "", false, true)()
+		return listCmd(fsys, id, seq, home, "", false, true, rd)()
 	})
 }
 
 func (m *Model) request(dir, sel string, reload bool) tea.Cmd {
 	m.seq++
 	m.loading = true
-	return tea.Batch(m.spinTick(), listCmd(m.fs, m.id, m.seq, dir, sel, reload, dir != m.dir))
-}
-
-// listCmd enters dir (when chdir) and lists it, off the UI goroutine. It
-// captures values only, never the model.
-func listCmd(fsys session.FS, id ID, seq int, dir, sel string, reload, chdir bool) tea.Cmd {
-	return func() tea.Msg {
-		ctx := context.Background()
-		if chdir {
-			d, err := fsys.Chdir(ctx, dir)
-			if err != nil {
-				return ListedMsg{Pane: id, Seq: seq, Err: err}
-			}
-			dir = d
-		}
-		l, err := fsys.List(ctx, dir)
-		if l.Dir == "" {
-			l.Dir = dir
-		}
-		return ListedMsg{Pane: id, Seq: seq, Listing: l, Err: err, Select: sel, Reload: reload}
-	}
+	return tea.Batch(m.spinTick(), listCmd(m.fs, m.id, m.seq, dir, sel, reload, dir != m.dir, m.reading()))
 }
 
 func (m *Model) rememberCursor() {
@@ -209,38 +211,39 @@ func (m Model) Current() (session.Entry, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.view) {
 		return session.Entry{}, false
 	}
-	return m.entries[m.view[m.cursor]], true
+	return m.tab.entry(m.view[m.cursor]), true
 }
 
 // Path joins a name to the pane's folder.
 func (m Model) Path(name string) string { return m.fs.Join(m.dir, name) }
 
-// Selection is what an operation acts on: the marked entries, or else the
-// one under the cursor.
+// Selection is what an operation acts on: the marked entries (in listing
+// order), or else the one under the cursor. The entries are built from
+// the pane's compact table, Raw left out (see table.entry).
 func (m Model) Selection() []session.Entry {
-	if len(m.marked) == 0 {
+	if m.nMarked == 0 {
 		if e, ok := m.Current(); ok {
 			return []session.Entry{e}
 		}
 		return nil
 	}
-	var out []session.Entry
-	for _, e := range m.entries {
-		if m.marked[e.Name] {
-			out = append(out, e)
-		}
-	}
+	out := make([]session.Entry, 0, m.nMarked)
+	m.eachMarked(func(i int) { out = append(out, m.tab.entry(i)) })
 	return out
 }
 
 // Marked is the number and total size of marked entries.
-func (m Model) Marked() (int, int64) { return len(m.marked), m.markedSize }
+func (m Model) Marked() (int, int64) { return m.nMarked, m.markedSize }
 
 // Len is the number of entries shown (after hidden files and the filter).
 func (m Model) Len() int { return len(m.view) }
 
-// Total is the number of entries in the folder.
-func (m Model) Total() int { return len(m.entries) }
+// Total is the number of entries in the folder (at most the limit).
+func (m Model) Total() int { return m.tab.len() }
+
+// Cut reports whether the folder has more entries than the pane's limit
+// let in.
+func (m Model) Cut() bool { return m.tab.cut }
 
 // Filter is the filter text and whether it is being typed.
 func (m Model) Filter() (string, bool) { return m.filter.text, m.filter.typing }

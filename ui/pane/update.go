@@ -110,7 +110,7 @@ func (m *Model) open() tea.Cmd {
 		m.rememberCursor()
 		m.seq++
 		m.loading = true
-		return tea.Batch(m.spinTick(), followCmd(m.fs, m.id, m.seq, p, e))
+		return tea.Batch(m.spinTick(), followCmd(m.fs, m.id, m.seq, p, e, m.reading()))
 	}
 	id := m.id
 	return func() tea.Msg { return OpenFileMsg{Pane: id, Path: p, Entry: e} }
@@ -118,7 +118,7 @@ func (m *Model) open() tea.Cmd {
 
 // followCmd enters a link when it leads to a folder, else asks for the
 // file to be shown.
-func followCmd(fsys session.FS, id ID, seq int, p string, e session.Entry) tea.Cmd {
+func followCmd(fsys session.FS, id ID, seq int, p string, e session.Entry, rd reading) tea.Cmd {
 	return func() tea.Msg {
 		if _, err := fsys.Chdir(context.Background(), p); err != nil {
 			return tea.BatchMsg{
@@ -126,7 +126,7 @@ func followCmd(fsys session.FS, id ID, seq int, p string, e session.Entry) tea.C
 				func() tea.Msg { return OpenFileMsg{Pane: id, Path: p, Entry: e} },
 			}
 		}
-		return listCmd(fsys, id, seq, p, "", false, true)()
+		return listCmd(fsys, id, seq, p, "", false, true, rd)()
 	}
 }
 
@@ -184,5 +184,11 @@ func (m *Model) Click(y int) {
 	}
 }
 
-// rows is the number of entry rows shown under the title.
-func (m Model) rows() int { return max(0, m.height-1) }
+// rows is the number of entry rows shown under the title (and above the
+// line that says the listing was cut).
+func (m Model) rows() int {
+	if m.tab.cut {
+		return max(0, m.height-2)
+	}
+	return max(0, m.height-1)
+}

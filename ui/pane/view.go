@@ -5,6 +5,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
 )
 
@@ -46,7 +47,17 @@ func (m Model) View() string {
 		}
 		b.WriteString(strings.Repeat(" ", m.width))
 	}
+	if m.tab.cut && m.height > 1 {
+		b.WriteByte('\n')
+		b.WriteString(m.styles.Pane.Muted.Render(fit(cutText(m.tab.len()), m.width)))
+	}
 	return b.String()
+}
+
+// cutText says that a folder was listed only up to the limit, and which
+// setting raises it.
+func cutText(n int) string {
+	return "  first " + humanize.Comma(int64(n)) + " entries shown (browse.max_entries)"
 }
 
 func (m Model) emptyText() string {
@@ -103,8 +114,8 @@ func cursorMark(typing bool) string {
 
 func (m Model) row(i int, cols columns) string {
 	idx := m.view[i]
-	e := m.entries[idx]
-	marked := m.marked[e.Name]
+	e := m.tab.peek(idx)
+	marked := m.marked(idx)
 	tail := m.tail(e, cols)
 	nameW := m.width - 1 - ansi.StringWidth(tail)
 	gutter := " "

@@ -38,30 +38,40 @@ func (s *Shell) remoteGlob(ctx context.Context, patterns []string, dirs bool) ([
 	return out, errs
 }
 
-// matchRemote lists the pattern's folder and matches its last element.
+// matchRemote lists the pattern's folder and matches its last element as
+// the listing streams in: only the matches are kept, so globbing a folder
+// of a million names costs no more memory than its matches.
 func (s *Shell) matchRemote(ctx context.Context, pattern string, dirs bool) ([]string, error) {
 	dir, base := path.Split(pattern)
 	if hasMeta(dir) {
 		return nil, fmt.Errorf("%s: wildcards are only allowed in the last part of a name", pattern)
 	}
-	l, err := s.cur.remote.List(ctx, listDir(dir))
+	var out []string
+	_, err := s.cur.remote.ListEach(ctx, listDir(dir), func(e session.Entry) error {
+		if globMatch(base, e, dirs) {
+			out = append(out, dir+e.Name)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for _, e := range l.Entries {
-		if e.Name == "." || e.Name == ".." || (e.IsDir() && !dirs) || e.Kind == session.KindUnknown {
-			continue
-		}
-		if strings.HasPrefix(e.Name, ".") && !strings.HasPrefix(base, ".") {
-			continue
-		}
-		if ok, _ := path.Match(base, e.Name); ok {
-			out = append(out, dir+e.Name)
-		}
-	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// globMatch reports whether a listed entry is one of the pattern's
+// matches: a file (or a folder, when dirs), hidden names only for a
+// pattern that starts with a dot.
+func globMatch(base string, e session.Entry, dirs bool) bool {
+	if e.Name == "." || e.Name == ".." || (e.IsDir() && !dirs) || e.Kind == session.KindUnknown {
+		return false
+	}
+	if strings.HasPrefix(e.Name, ".") && !strings.HasPrefix(base, ".") {
+		return false
+	}
+	ok, _ := path.Match(base, e.Name)
+	return ok
 }
 
 // listDir is the folder to list for the directory part of a name: "" is
