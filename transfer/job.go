@@ -169,6 +169,7 @@ type JobState struct {
 	Note string
 	// Target is the name actually written (differs with Policy Unique).
 	Target string
+	Tries  []Try // the latest tries, oldest first (see Try)
 	// verified is set between a successful verification and the end of
 	// the job, so that a job restored after a crash in that window is
 	// finished rather than copied again.

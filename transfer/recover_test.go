@@ -43,6 +43,7 @@ func TestCrashRecoveryContinuesOnTheServer(t *testing.T) {
 			part = s.disk(remote) + ".part"
 		}
 		waitSize(t, part, 1<<20) // the bytes relayed before the stall are on disk
+		flushJournal(t, a)
 		b, err := os.ReadFile(live)
 		if err != nil {
 			t.Fatal(err)
