@@ -17,7 +17,7 @@ func settle(t *testing.T, m Model, done func(Model) bool) Model {
 	for !done(m) {
 		select {
 		case ev := <-m.q.Events():
-			m = send(t, m, jobEventMsg{ev})
+			m = send(t, m, jobEventMsg{[]transfer.Event{ev}})
 		case <-deadline:
 			t.Fatalf("queue never settled:\n%s", screen(m))
 		}
