@@ -47,8 +47,10 @@ type job struct {
 
 	prev, next *job   // queue order
 	rank       uint64 // grows along the queue order
-	hidx       int    // place in its runGroup's heap; -1: not runnable now
-	groupKey   string
+	hidx       int    // place in its dirQueue's heap; -1: not runnable now
+	running    bool   // counted in its dirQueue's active jobs
+	groupKey   string // the connection slots it needs (runGroup)
+	dirKey     string // the folder it writes in (dirQueue)
 	parent     *job   // the folder job that queued it
 	afterJob   *job   // KindRemoveDir: the folder whose contents go first
 	waiters    []*job // KindTree: folder removals waiting for its contents
@@ -121,7 +123,7 @@ func (q *Queue) newJobLocked(j Job, s State, err error, after ID) *job {
 	}
 	jb := &job{st: JobState{Job: j, State: s, Total: j.Size, Err: err, after: after}, hidx: -1,
 		parent: q.byID[j.Parent], afterJob: q.byID[after]}
-	jb.groupKey = groupKey(&jb.st)
+	jb.groupKey, jb.dirKey = groupKey(&jb.st), dirKey(&jb.st)
 	return jb
 }
 

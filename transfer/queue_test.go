@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"path"
 	"slices"
 	"testing"
 	"time"
@@ -112,4 +113,34 @@ func TestEventsPlaceJobsByID(t *testing.T) {
 	if len(want) != 10 || want[0] != tree || !slices.Equal(order, want) {
 		t.Errorf("order from events %v, want the queue's %v", order, want)
 	}
+}
+
+// TestWorkersSpreadOverFolders: with files queued in two folders, two
+// workers copy one file of each at a time rather than two of the first
+// folder (files created in one folder contend for its lock).
+func TestWorkersSpreadOverFolders(t *testing.T) {
+	r := newRig(t, Options{Workers: 2})
+	for _, d := range []string{"a", "b"} {
+		for _, f := range []string{"1", "2", "3", "4"} {
+			r.remote.put("/srv/t/"+d+"/"+f, []byte(d+f))
+		}
+	}
+	r.local.dirs["/home"] = true
+	reached, release := make(chan string, 2), make(chan struct{})
+	r.remote.readHook = func(p string, _ int64) error {
+		select {
+		case <-release:
+		case reached <- p: // the first two reads wait for both to be seen
+			<-release
+		}
+		return nil
+	}
+	r.q.AddTree(r.download("/srv/t", "/home/t"))
+	first, second := <-reached, <-reached
+	close(release)
+	if path.Dir(first) == path.Dir(second) {
+		t.Errorf("both workers copy from %s (%s, %s), want one per folder", path.Dir(first), first, second)
+	}
+	waitIdle(t, r.q)
+	mustFile(t, r.local, "/home/t/b/4", []byte("b4"))
 }
