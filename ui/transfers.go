@@ -89,8 +89,9 @@ func restoredNote(jobs []transfer.JobState) string {
 // to.
 func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
 	var reload [2]bool
+	labels := [2]string{m.endpointLabel(0), m.endpointLabel(1)} // once: each call copies the model
 	for _, ev := range msg.evs {
-		m.applyJobEvent(ev, &reload)
+		m.applyJobEvent(ev, &labels, &reload)
 	}
 	cmds := []tea.Cmd{m.listenQueue()}
 	for i, r := range reload {
@@ -103,7 +104,7 @@ func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
 
 // applyJobEvent brings the queue pane up to date with one event, and
 // notes the panes to reload and the status to show.
-func (m *Model) applyJobEvent(ev transfer.Event, reload *[2]bool) {
+func (m *Model) applyJobEvent(ev transfer.Event, labels *[2]string, reload *[2]bool) {
 	var j transfer.JobState
 	ok := false
 	if ev.Kind != transfer.EventProgress || !m.queue.Has(ev.ID) {
@@ -119,13 +120,13 @@ func (m *Model) applyJobEvent(ev transfer.Event, reload *[2]bool) {
 	}
 	switch ev.Kind {
 	case transfer.EventDone, transfer.EventSkipped:
-		m.reloadFor(j, reload)
+		m.reloadFor(j, labels, reload)
 		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 && j.Parent == 0 {
 			m.setStatus(fmt.Sprintf("transfers finished: %d of %d files", s.FilesDone, s.Files), s.Failed > 0)
 		}
 	case transfer.EventFailed:
 		m.setStatus(pane.Escape(path.Base(j.SrcPath))+": "+errText(ev.Err), true)
-		m.reloadFor(j, reload)
+		m.reloadFor(j, labels, reload)
 	}
 }
 
@@ -137,14 +138,14 @@ func errText(err error) string {
 }
 
 // reloadFor marks the panes that show the folder a job wrote to, and for
-// a move the folder it took from.
-func (m *Model) reloadFor(j transfer.JobState, reload *[2]bool) {
+// a move the folder it took from; labels are the panes' endpoints.
+func (m *Model) reloadFor(j transfer.JobState, labels *[2]string, reload *[2]bool) {
 	for i := range m.panes {
 		p := &m.panes[i]
 		if p.FS() == nil || p.Loading() {
 			continue
 		}
-		label := m.endpointLabel(i)
+		label := labels[i]
 		dst := label == j.Dst.Label() && parentDir(j.DstPath) == p.Dir()
 		src := j.Move && label == j.Src.Label() && parentDir(j.SrcPath) == p.Dir()
 		if dst || src {
