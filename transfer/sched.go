@@ -22,78 +22,83 @@ import (
 // login), which need the same connection slots, by target folder.
 type runGroup struct {
 	dirs  map[string]*dirQueue
-	ready []*dirQueue // a heap of the folders with queued jobs
+	ready indexed[*dirQueue] // the folders with queued jobs
 }
 
-// dirQueue is one target folder's queued jobs (a heap by rank) and how
-// many of its jobs run.
+// dirQueue is one target folder's queued jobs and how many of its jobs
+// run.
 type dirQueue struct {
 	key    string
-	jobs   []*job
+	jobs   indexed[*job] // by rank
 	active int
 	hidx   int // place in runGroup.ready; -1: not there
 }
 
-func (d *dirQueue) Len() int           { return len(d.jobs) }
-func (d *dirQueue) Less(a, b int) bool { return d.jobs[a].rank < d.jobs[b].rank }
-func (d *dirQueue) Swap(a, b int) {
-	d.jobs[a], d.jobs[b] = d.jobs[b], d.jobs[a]
-	d.jobs[a].hidx, d.jobs[b].hidx = a, b
-}
-func (d *dirQueue) Push(x any) {
-	j := x.(*job)
-	j.hidx = len(d.jobs)
-	d.jobs = append(d.jobs, j)
-}
-func (d *dirQueue) Pop() any {
-	j := d.jobs[len(d.jobs)-1]
-	d.jobs[len(d.jobs)-1] = nil
-	d.jobs = d.jobs[:len(d.jobs)-1]
-	j.hidx = -1
-	return j
+// indexed is a heap whose items know their place in it (for Fix and
+// Remove); place(x, -1) says x left.
+type indexed[T any] struct {
+	items []T
+	less  func(a, b T) bool
+	place func(x T, i int)
 }
 
-func (g *runGroup) Len() int { return len(g.ready) }
-func (g *runGroup) Less(a, b int) bool {
-	x, y := g.ready[a], g.ready[b]
-	if x.active != y.active {
-		return x.active < y.active
-	}
-	return x.jobs[0].rank < y.jobs[0].rank
+func (h *indexed[T]) Len() int           { return len(h.items) }
+func (h *indexed[T]) Less(a, b int) bool { return h.less(h.items[a], h.items[b]) }
+func (h *indexed[T]) Swap(a, b int) {
+	h.items[a], h.items[b] = h.items[b], h.items[a]
+	h.place(h.items[a], a)
+	h.place(h.items[b], b)
 }
-func (g *runGroup) Swap(a, b int) {
-	g.ready[a], g.ready[b] = g.ready[b], g.ready[a]
-	g.ready[a].hidx, g.ready[b].hidx = a, b
+func (h *indexed[T]) Push(x any) {
+	h.place(x.(T), len(h.items))
+	h.items = append(h.items, x.(T))
 }
-func (g *runGroup) Push(x any) {
-	d := x.(*dirQueue)
-	d.hidx = len(g.ready)
-	g.ready = append(g.ready, d)
+func (h *indexed[T]) Pop() any {
+	var zero T
+	n := len(h.items) - 1
+	x := h.items[n]
+	h.items[n] = zero
+	h.items = h.items[:n]
+	h.place(x, -1)
+	return x
 }
-func (g *runGroup) Pop() any {
-	d := g.ready[len(g.ready)-1]
-	g.ready[len(g.ready)-1] = nil
-	g.ready = g.ready[:len(g.ready)-1]
-	d.hidx = -1
-	return d
+
+func newGroup() *runGroup {
+	return &runGroup{dirs: map[string]*dirQueue{}, ready: indexed[*dirQueue]{
+		less: func(x, y *dirQueue) bool {
+			if x.active != y.active {
+				return x.active < y.active
+			}
+			return x.jobs.items[0].rank < y.jobs.items[0].rank
+		},
+		place: func(d *dirQueue, i int) { d.hidx = i },
+	}}
+}
+
+func newDirQueue(key string) *dirQueue {
+	return &dirQueue{key: key, hidx: -1, jobs: indexed[*job]{
+		less:  func(a, b *job) bool { return a.rank < b.rank },
+		place: func(j *job, i int) { j.hidx = i },
+	}}
 }
 
 // top is the job the group would run next.
-func (g *runGroup) top() *job { return g.ready[0].jobs[0] }
+func (g *runGroup) top() *job { return g.ready.items[0].jobs.items[0] }
 
 // fix puts d in its place among the ready folders after its jobs or its
 // activity changed; a folder without queued jobs leaves them, and one
 // with neither queued nor running jobs is forgotten.
 func (g *runGroup) fix(d *dirQueue) {
+	queued := len(d.jobs.items) > 0
 	switch {
-	case len(d.jobs) > 0 && d.hidx < 0:
-		heap.Push(g, d)
-	case len(d.jobs) > 0:
-		heap.Fix(g, d.hidx)
+	case queued && d.hidx < 0:
+		heap.Push(&g.ready, d)
+	case queued:
+		heap.Fix(&g.ready, d.hidx)
 	case d.hidx >= 0:
-		heap.Remove(g, d.hidx)
+		heap.Remove(&g.ready, d.hidx)
 	}
-	if len(d.jobs) == 0 && d.active == 0 {
+	if !queued && d.active == 0 {
 		delete(g.dirs, d.key)
 	}
 }
@@ -128,12 +133,12 @@ func dirKey(js *JobState) string {
 func (q *Queue) dirLocked(j *job) (*runGroup, *dirQueue) {
 	g := q.groups[j.groupKey]
 	if g == nil {
-		g = &runGroup{dirs: map[string]*dirQueue{}}
+		g = newGroup()
 		q.groups[j.groupKey] = g
 	}
 	d := g.dirs[j.dirKey]
 	if d == nil {
-		d = &dirQueue{key: j.dirKey, hidx: -1}
+		d = newDirQueue(j.dirKey)
 		g.dirs[j.dirKey] = d
 	}
 	return g, d
@@ -152,9 +157,9 @@ func (q *Queue) schedLocked(j *job) {
 	g, d := q.dirLocked(j)
 	switch {
 	case want && j.hidx < 0:
-		heap.Push(d, j)
+		heap.Push(&d.jobs, j)
 	case !want && j.hidx >= 0:
-		heap.Remove(d, j.hidx)
+		heap.Remove(&d.jobs, j.hidx)
 	}
 	if running != j.running {
 		j.running = running
@@ -179,7 +184,7 @@ func (q *Queue) waitLocked(j *job) {
 func (q *Queue) reorderLocked(j *job) {
 	if j.hidx >= 0 {
 		g, d := q.dirLocked(j)
-		heap.Fix(d, j.hidx)
+		heap.Fix(&d.jobs, j.hidx)
 		g.fix(d)
 	}
 }
@@ -192,7 +197,7 @@ func (q *Queue) nextLocked() *job {
 	for {
 		var best *runGroup
 		for _, g := range q.groups {
-			if len(g.ready) > 0 && !contains(tried, g) && (best == nil || g.top().rank < best.top().rank) {
+			if g.ready.Len() > 0 && !contains(tried, g) && (best == nil || g.top().rank < best.top().rank) {
 				best = g
 			}
 		}
@@ -200,8 +205,8 @@ func (q *Queue) nextLocked() *job {
 			return nil
 		}
 		if j := best.top(); q.reserveLocked(j) {
-			d := best.ready[0]
-			heap.Pop(d)
+			d := best.ready.items[0]
+			heap.Pop(&d.jobs)
 			best.fix(d)
 			return j
 		}
