@@ -127,11 +127,12 @@ func (b *bus) run() {
 				return
 			}
 		}
-		if cap(batch) <= 4096 { // a burst's big array goes to the GC
-			b.mu.Lock()
-			b.spare = batch
-			b.mu.Unlock()
+		if cap(batch) > 4096 {
+			batch = nil // a burst's big array goes to the GC
 		}
+		b.mu.Lock()
+		b.spare = batch // never the array pending uses now
+		b.mu.Unlock()
 	}
 }
 

@@ -144,3 +144,39 @@ func TestWorkersSpreadOverFolders(t *testing.T) {
 	waitIdle(t, r.q)
 	mustFile(t, r.local, "/home/t/b/4", []byte("b4"))
 }
+
+// TestBusDeliversBurstsInOrder: state changes pushed in a small batch,
+// a burst the reader does not keep up with, then small batches while it
+// reads, all arrive once and in order (the bus reuses its arrays).
+func TestBusDeliversBurstsInOrder(t *testing.T) {
+	b := newBus()
+	defer b.close()
+	next, want := ID(1), ID(1)
+	push := func(n int) {
+		for range n {
+			b.push(Event{Kind: EventQueued, ID: next})
+			next++
+		}
+	}
+	read := func(until ID) {
+		t.Helper()
+		for ; want < until; want++ {
+			if e := <-b.out; e.ID != want {
+				t.Fatalf("event for %v, want %v", e.ID, want)
+			}
+		}
+	}
+	push(3)
+	read(next)
+	push(5000) // mostly unread: one pending array past 4096
+	read(next)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 200 {
+			push(7)
+		}
+	}()
+	<-done
+	read(next)
+}
