@@ -88,13 +88,12 @@ func restoredNote(jobs []transfer.JobState) string {
 // with 100,000), then reloads, once, the panes that finished jobs wrote
 // to.
 func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
-	var reload [2]bool
-	labels := [2]string{m.endpointLabel(0), m.endpointLabel(1)} // once: each call copies the model
+	var b eventBatch
 	for _, ev := range msg.evs {
-		m.applyJobEvent(ev, &labels, &reload)
+		m.applyJobEvent(ev, &b)
 	}
 	cmds := []tea.Cmd{m.listenQueue()}
-	for i, r := range reload {
+	for i, r := range b.reload {
 		if r {
 			cmds = append(cmds, m.panes[i].Reload())
 		}
@@ -102,9 +101,18 @@ func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// eventBatch is what a batch of events leaves to do: the panes to reload,
+// and the panes' endpoints, read once when a job finished (each read
+// copies the root model).
+type eventBatch struct {
+	labels [2]string
+	known  bool
+	reload [2]bool
+}
+
 // applyJobEvent brings the queue pane up to date with one event, and
 // notes the panes to reload and the status to show.
-func (m *Model) applyJobEvent(ev transfer.Event, labels *[2]string, reload *[2]bool) {
+func (m *Model) applyJobEvent(ev transfer.Event, b *eventBatch) {
 	var j transfer.JobState
 	ok := false
 	if ev.Kind != transfer.EventProgress || !m.queue.Has(ev.ID) {
@@ -120,13 +128,13 @@ func (m *Model) applyJobEvent(ev transfer.Event, labels *[2]string, reload *[2]b
 	}
 	switch ev.Kind {
 	case transfer.EventDone, transfer.EventSkipped:
-		m.reloadFor(j, labels, reload)
+		m.reloadFor(j, b)
 		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 && j.Parent == 0 {
 			m.setStatus(fmt.Sprintf("transfers finished: %d of %d files", s.FilesDone, s.Files), s.Failed > 0)
 		}
 	case transfer.EventFailed:
 		m.setStatus(pane.Escape(path.Base(j.SrcPath))+": "+errText(ev.Err), true)
-		m.reloadFor(j, labels, reload)
+		m.reloadFor(j, b)
 	}
 }
 
@@ -138,18 +146,21 @@ func errText(err error) string {
 }
 
 // reloadFor marks the panes that show the folder a job wrote to, and for
-// a move the folder it took from; labels are the panes' endpoints.
-func (m *Model) reloadFor(j transfer.JobState, labels *[2]string, reload *[2]bool) {
+// a move the folder it took from.
+func (m *Model) reloadFor(j transfer.JobState, b *eventBatch) {
+	if !b.known {
+		b.labels, b.known = [2]string{m.endpointLabel(0), m.endpointLabel(1)}, true
+	}
 	for i := range m.panes {
 		p := &m.panes[i]
 		if p.FS() == nil || p.Loading() {
 			continue
 		}
-		label := labels[i]
+		label := b.labels[i]
 		dst := label == j.Dst.Label() && parentDir(j.DstPath) == p.Dir()
 		src := j.Move && label == j.Src.Label() && parentDir(j.SrcPath) == p.Dir()
 		if dst || src {
-			reload[i] = true
+			b.reload[i] = true
 		}
 	}
 }
