@@ -28,14 +28,8 @@ func TestJournalRecoversUnfinishedJobsAfterACrash(t *testing.T) {
 	a.wait(id1, Done)
 	id2 := a.q.Add(a.download("/srv/two", "/home/two"))
 	g.wait(t)
-	// The crash: the journal as it is on disk now is all the next start
-	// sees (once its writer has caught up: a crash loses its last moments).
-	flushJournal(t, a.q)
-	crashed := filepath.Join(dir, "crashed.jsonl")
-	b, err := os.ReadFile(journalA)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The crash: the journal as it is on disk now is all the next start sees.
+	crashed, b := filepath.Join(dir, "crashed.jsonl"), readFlushed(t, a.q, journalA)
 	if strings.Contains(string(b), fakeServer.Password) {
 		t.Fatalf("journal holds the password:\n%s", b)
 	}
@@ -196,13 +190,8 @@ func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
 	a.remote.readHook = g.hook
 	id := a.q.Add(a.download("/srv/two", "/home/two"))
 	g.wait(t)
-	flushJournal(t, a.q)
 	crashed := filepath.Join(dir, "crashed.jsonl")
-	b, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(crashed, b, 0o600)
+	os.WriteFile(crashed, readFlushed(t, a.q, journal), 0o600)
 	var mu sync.Mutex
 	var passwords []string
 	next := newRigOn(t, Options{JournalPath: crashed,
@@ -228,6 +217,18 @@ func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
 	if len(passwords) == 0 || passwords[0] != fakeServer.Password {
 		t.Fatalf("dialled with passwords %q, want the one given to SetPassword", passwords)
 	}
+}
+
+// readFlushed reads the journal at path once its writer has written
+// everything handed to it so far (a crash loses only its last moments).
+func readFlushed(t testing.TB, q *Queue, path string) []byte {
+	t.Helper()
+	flushJournal(t, q)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // flushJournal waits until the journal's writer has written everything
