@@ -23,11 +23,12 @@ type journal struct {
 	path string
 	lock *os.File // held for the queue's life (nil where not supported)
 
-	mu    sync.Mutex
-	items []jitem // records and requests, in order, for the writer
-	kick  chan struct{}
-	stop  chan struct{}
-	done  chan struct{}
+	mu     sync.Mutex
+	items  []jitem // records and requests, in order, for the writer
+	closed bool    // by close: requests are answered at once
+	kick   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
 
 	// The writer goroutine's (Close reads err once it has ended).
 	f   *os.File
@@ -176,10 +177,15 @@ func (j *journal) update(js JobState) {
 func (j *journal) remove(id ID) { j.write(record{Op: "rm", ID: id}) }
 
 // request queues a compaction or a flush; wait for its outcome on done.
+// A closed journal refuses it.
 func (j *journal) request(r *jrequest) {
 	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		r.done <- errClosed
+		return
+	}
 	j.items = append(j.items, jitem{req: r})
-	j.mu.Unlock()
 	j.signal()
 }
 
@@ -207,6 +213,9 @@ func (j *journal) close() error {
 	if j == nil {
 		return nil
 	}
+	j.mu.Lock()
+	j.closed = true
+	j.mu.Unlock()
 	close(j.stop)
 	<-j.done
 	err := j.f.Close()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/ftpane/ftpane/session"
@@ -338,5 +339,25 @@ func TestRestoredJobShowsTheBytesOfItsPart(t *testing.T) {
 	r.wait(4, Done)
 	if opens := remote.openLog(); len(opens) != 1 || opens[0] != "/srv/big.iso@12900000" {
 		t.Errorf("opens %v, want one at the .part's end", opens)
+	}
+}
+
+// TestClearFinishedAfterCloseDoesNotHang: the journal's writer has
+// stopped, so compacting is refused instead of waited for.
+func TestClearFinishedAfterCloseDoesNotHang(t *testing.T) {
+	q, err := New(Options{JournalPath: filepath.Join(t.TempDir(), "q.jsonl"), Local: &memFS{m: newStore()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Close()
+	done := make(chan error, 1)
+	go func() { done <- q.ClearFinished() }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("ClearFinished after Close: no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ClearFinished after Close hangs")
 	}
 }
