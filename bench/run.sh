@@ -9,18 +9,25 @@
 # Cases: get (1 GiB download), put (1 GiB upload), pget (segmented
 # download), mirror / mirror-up (10,000 files of 1-4 KiB in 100 folders),
 # list (one folder of 100,000 entries), login (connect, log in, list, quit,
-# 50 times). Data is generated under /srv/ftptest/bench (never committed).
+# 50 times), tui-copy (F5 of the 10,000 files in the real TUI in tmux, with
+# ftpane's CPU in the 3 s after the last file), get-tls (1 GiB over
+# explicit TLS). The tools of a case run in a different order every round
+# (the first to run pays for a cold cache, the second for the first's
+# dirty pages). Data is generated under /srv/ftptest/bench (never
+# committed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 RUNS=${RUNS:-5}
-CASES=${CASES:-"get put pget mirror mirror-up list login"}
+CASES=${CASES:-"get put pget mirror mirror-up list login tui-copy get-tls"}
 PORT=2221 HOST=127.0.0.1 USER=ftptest PASS=ftptest
 DATA=/srv/ftptest/bench
 OUT=${OUT:-$repo/bench/out}
 export PATH=/usr/local/go/bin:$PATH
 
 log() { printf '[bench] %s\n' "$*" >&2; }
+# shellcheck source=bench/tui.sh
+. "$here/tui.sh"
 
 setup() {
   FTPSRV_ONLY=vsftpd bash "$repo/internal/interop/servers.sh" start >/dev/null
@@ -38,7 +45,7 @@ gen_data() {
   [ -s "$DATA/1g.bin" ] || { log "generating 1 GiB"; head -c $((1<<30)) /dev/urandom > "$DATA/1g.bin"; }
   [ -d "$DATA/tree" ] || { log "generating 10,000 small files"; gen_tree "$DATA/tree"; }
   [ -d "$DATA/big-dir" ] || { log "generating a 100,000-entry folder"; gen_bigdir "$DATA/big-dir"; }
-  head -c $((1<<30)) "$DATA/1g.bin" > "$OUT/up.bin"
+  [ "$(stat -c %s "$OUT/up.bin" 2>/dev/null)" = $((1<<30)) ] || head -c $((1<<30)) "$DATA/1g.bin" > "$OUT/up.bin"
 }
 
 gen_tree() {
@@ -81,47 +88,78 @@ export HOST PORT USER PASS OUT
 clean_local() { rm -rf "$OUT/dl" && mkdir -p "$OUT/dl"; }
 clean_remote_up() { rm -rf "$DATA/up" && mkdir -p "$DATA/up" && chown ftptest: "$DATA/up"; }
 
-# Each case: the tools in alternation, RUNS rounds.
-case_get() {
-  clean_local; measure "get:ftpane" ftpane_batch "$login
+# Each case is a list of tools, TOOLS_<case>, and a function <case>_<tool>
+# per tool; round r runs them starting with the r-th, so no tool always
+# runs first.
+run_case() { # case round
+  local c=$1 r=$2 list n i
+  eval "list=(\$TOOLS_${c//-/_})"
+  n=${#list[@]}
+  for i in $(seq 0 $((n - 1))); do "${c}_${list[$(( (r - 1 + i) % n ))]}"; done
+}
+
+TOOLS_get="ftpane lftp curl tnftp"
+get_ftpane() { clean_local; measure "get:ftpane" ftpane_batch "$login
 lcd $OUT/dl
-get bench/1g.bin 1g.bin"
-  clean_local; measure "get:lftp" lftp_run "get bench/1g.bin -o $OUT/dl/1g.bin"
-  clean_local; measure "get:curl" curl -s -o "$OUT/dl/1g.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/1g.bin"
-  clean_local; measure "get:tnftp" tnftp_run "get bench/1g.bin $OUT/dl/1g.bin"
-}
-case_pget() {
-  clean_local; measure "pget:ftpane" ftpane_batch "$login
+get bench/1g.bin 1g.bin"; }
+get_lftp() { clean_local; measure "get:lftp" lftp_run "get bench/1g.bin -o $OUT/dl/1g.bin"; }
+get_curl() { clean_local; measure "get:curl" curl -s -o "$OUT/dl/1g.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/1g.bin"; }
+get_tnftp() { clean_local; measure "get:tnftp" tnftp_run "get bench/1g.bin $OUT/dl/1g.bin"; }
+
+TOOLS_pget="ftpane lftp"
+pget_ftpane() { clean_local; measure "pget:ftpane" ftpane_batch "$login
 lcd $OUT/dl
-get bench/1g.bin 1g.bin"
-  clean_local; measure "pget:lftp-pget-n4" lftp_run "pget -n 4 bench/1g.bin -o $OUT/dl/1g.bin"
-}
-case_put() {
-  clean_remote_up; measure "put:ftpane" ftpane_batch "$login
-put $OUT/up.bin bench/up/up.bin"
-  clean_remote_up; measure "put:lftp" lftp_run "put $OUT/up.bin -o bench/up/up.bin"
-  clean_remote_up; measure "put:curl" curl -s -T "$OUT/up.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/up/up.bin"
-  clean_remote_up; measure "put:tnftp" tnftp_run "put $OUT/up.bin bench/up/up.bin"
-}
-case_mirror() {
-  clean_local; measure "mirror:ftpane" ftpane_batch "$login
-mirror bench/tree $OUT/dl/tree"
-  clean_local; measure "mirror:lftp-P8" lftp_run "mirror -P 8 bench/tree $OUT/dl/tree"
-}
-case_mirror-up() {
-  clean_remote_up; measure "mirror-up:ftpane" ftpane_batch "$login
-mirror -R $DATA/tree bench/up/tree"
-  clean_remote_up; measure "mirror-up:lftp-P8" lftp_run "mirror -R -P 8 $DATA/tree bench/up/tree"
-}
-case_list() {
-  measure "list:ftpane" ftpane_batch "$login
-ls bench/big-dir $OUT/list.txt"
-  measure "list:lftp-cls" bash -c "lftp_run 'cls -1 bench/big-dir' > $OUT/list-lftp.txt"
-}
-case_login() {
+get bench/1g.bin 1g.bin"; }
+pget_lftp() { clean_local; measure "pget:lftp-pget-n4" lftp_run "pget -n 4 bench/1g.bin -o $OUT/dl/1g.bin"; }
+
+TOOLS_put="ftpane lftp curl tnftp"
+put_ftpane() { clean_remote_up; measure "put:ftpane" ftpane_batch "$login
+put $OUT/up.bin bench/up/up.bin"; }
+put_lftp() { clean_remote_up; measure "put:lftp" lftp_run "put $OUT/up.bin -o bench/up/up.bin"; }
+put_curl() { clean_remote_up; measure "put:curl" curl -s -T "$OUT/up.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/up/up.bin"; }
+put_tnftp() { clean_remote_up; measure "put:tnftp" tnftp_run "put $OUT/up.bin bench/up/up.bin"; }
+
+TOOLS_mirror="ftpane lftp"
+mirror_ftpane() { clean_local; measure "mirror:ftpane" ftpane_batch "$login
+mirror bench/tree $OUT/dl/tree"; }
+mirror_lftp() { clean_local; measure "mirror:lftp-P8" lftp_run "mirror -P 8 bench/tree $OUT/dl/tree"; }
+
+TOOLS_mirror_up="ftpane lftp"
+mirror-up_ftpane() { clean_remote_up; measure "mirror-up:ftpane" ftpane_batch "$login
+mirror -R $DATA/tree bench/up/tree"; }
+mirror-up_lftp() { clean_remote_up; measure "mirror-up:lftp-P8" lftp_run "mirror -R -P 8 $DATA/tree bench/up/tree"; }
+
+TOOLS_list="ftpane lftp"
+list_ftpane() { measure "list:ftpane" ftpane_batch "$login
+ls bench/big-dir $OUT/list.txt"; }
+list_lftp() { measure "list:lftp-cls" bash -c "lftp_run 'cls -1 bench/big-dir' > $OUT/list-lftp.txt"; }
+
+TOOLS_login="ftpane lftp"
+login_ftpane() {
   measure "login:ftpane" bash -c "for i in \$(seq 50); do printf 'user $USER $PASS\nls\nbye\n' > $OUT/l.txt; $OUT/ftpane -n -b $OUT/l.txt $HOST $PORT >/dev/null || exit 1; done"
+}
+login_lftp() {
   measure "login:lftp" bash -c "for i in \$(seq 50); do lftp -u $USER,$PASS -e 'set ftp:ssl-allow no; cls; bye' $HOST:$PORT >/dev/null || exit 1; done"
 }
+
+# tui-copy: the same tree as mirror, copied by F5 in the TUI; its peers
+# are lftp and ftpane's own batch mirror, all with 8 connections.
+TOOLS_tui_copy="ftpane lftp mirror"
+tui-copy_ftpane() { clean_local; tui_copy; }
+tui-copy_lftp() { clean_local; measure "tui-copy:lftp-P8" lftp_run "mirror -P 8 bench/tree $OUT/dl/tree"; }
+tui-copy_mirror() { clean_local; measure "tui-copy:ftpane-mirror" ftpane_batch "$login
+mirror bench/tree $OUT/dl/tree"; }
+
+# get-tls: 1 GiB over explicit TLS (AUTH TLS, PROT P) on the same vsftpd.
+TOOLS_get_tls="ftpane lftp curl"
+get-tls_ftpane() {
+  clean_local; printf '%s\nlcd %s\nget bench/1g.bin 1g.bin\n' "$login" "$OUT/dl" > "$OUT/script-tls.txt"
+  measure "get-tls:ftpane" "$OUT/ftpane" -n --tls --insecure -b "$OUT/script-tls.txt" "$HOST" "$PORT"
+}
+get-tls_lftp() {
+  clean_local; measure "get-tls:lftp" lftp -u "$USER,$PASS" -e "set ftp:ssl-force yes; set ftp:ssl-protect-data yes; set ssl:verify-certificate no; get bench/1g.bin -o $OUT/dl/1g.bin; bye" "$HOST:$PORT"
+}
+get-tls_curl() { clean_local; measure "get-tls:curl" curl -s --ssl-reqd -k -o "$OUT/dl/1g.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/1g.bin"; }
 
 report() {
   echo "| case | tool | median s | runs | peak RSS MiB | ratio ftpane/peer |"
@@ -139,11 +177,12 @@ report() {
 main() {
   local start=$SECONDS
   setup
-  : > "$OUT/raw"
+  : > "$OUT/raw"; : > "$OUT/cpu-after"
   for r in $(seq "$RUNS"); do
-    for c in $CASES; do log "round $r: $c"; "case_$c"; done
+    for c in $CASES; do log "round $r: $c"; run_case "$c" "$r"; done
   done
   report | tee "$OUT/table.md"
+  [ ! -s "$OUT/cpu-after" ] || cpu_report | tee -a "$OUT/table.md"
   log "done in $((SECONDS - start)) s; raw timings in $OUT/raw"
 }
 main "$@"

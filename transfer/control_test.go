@@ -167,6 +167,15 @@ func TestTooManyConnectionsLowersLimitAndNeverFails(t *testing.T) {
 	r := newRig(t, Options{Workers: 4})
 	r.remote.limit = 2
 	r.local.dirs["/home"] = true
+	// The first downloads wait until a 421 has lowered the limit, so that
+	// the other workers try to log in while two connections are busy.
+	deadline := time.Now().Add(10 * time.Second)
+	r.remote.readHook = func(string, int64) error {
+		for r.q.Limit(r.cfg) > 2 && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond) // polling the queue's state, with a deadline
+		}
+		return nil
+	}
 	var ids []ID
 	datas := map[string][]byte{}
 	for i := range 8 {

@@ -110,7 +110,7 @@ func TestTriesPerJob(t *testing.T) {
 		return nil
 	}
 	j := r.download("/a.bin", "/a.bin")
-	j.Tries = 1
+	j.MaxTries = 1
 	js := r.wait(r.q.Add(j), Failed)
 	if js.Attempts != 1 {
 		t.Fatalf("%d tries, want 1", js.Attempts)
@@ -164,5 +164,38 @@ func TestSetLimit(t *testing.T) {
 	}
 	if got := r.q.Limit(r.cfg); got != 1 {
 		t.Fatalf("limit %d, want 1", got)
+	}
+}
+
+// TestAppendIsNotJournaled: an append done again after a crash would
+// append twice, so it never comes back from the journal; a restart
+// offset and a kept time do.
+func TestAppendIsNotJournaled(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, "queue.jsonl")
+	r := newRig(t, Options{JournalPath: journal})
+	r.local.put("/a.txt", []byte("more"))
+	r.local.put("/b.txt", []byte("data"))
+	r.q.PauseAll()
+	ap := r.upload("/a.txt", "/t.txt")
+	ap.Append = true
+	r.q.Add(ap)
+	off := r.upload("/b.txt", "/u.txt")
+	off.Offset, off.ModTime = 2, time.Date(2024, 3, 4, 5, 6, 7, 0, time.UTC)
+	id := r.q.Add(off)
+	r.q.PauseAll()
+	if err := r.q.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := newRigOn(t, Options{JournalPath: journal}, r.remote, r.local)
+	var restored []JobState
+	for _, js := range again.q.Snapshot() {
+		restored = append(restored, js)
+	}
+	if len(restored) != 1 || restored[0].SrcPath != "/b.txt" {
+		t.Fatalf("restored %+v, want only the offset job", restored)
+	}
+	if js := restored[0]; js.Offset != 2 || !js.ModTime.Equal(off.ModTime) || js.ID != id {
+		t.Fatalf("restored job lost its offset or time: %+v", js)
 	}
 }

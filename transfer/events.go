@@ -53,19 +53,26 @@ type Event struct {
 	// Err is set for Failed (the reason) and Retrying (what broke).
 	Err  error
 	Note string
+	// After is the job right before this one in the queue (0: it is
+	// first), so that a reader keeping its own rows by ID places a new
+	// job (Queued) or a moved one (Moved) without a Snapshot.
+	After ID
 }
 
 // bus delivers events to one reader without ever blocking the sender: a
 // slow reader loses intermediate progress (the latest per job replaces
-// the one not yet read), never a state change.
+// the one not yet read), never a state change. A bus made to drop
+// (Options.NoEvents: nobody reads) keeps nothing.
 type bus struct {
 	mu      sync.Mutex
 	pending []Event
+	spare   []Event    // the batch delivered last, reused
 	prog    map[ID]int // index in pending of an unread Progress
 	signal  chan struct{}
 	out     chan Event
 	stop    chan struct{}
 	done    chan struct{}
+	drop    bool
 }
 
 func newBus() *bus {
@@ -76,6 +83,9 @@ func newBus() *bus {
 }
 
 func (b *bus) push(e Event) {
+	if b.drop {
+		return
+	}
 	b.mu.Lock()
 	if e.Kind == EventProgress {
 		if i, ok := b.prog[e.ID]; ok {
@@ -106,15 +116,23 @@ func (b *bus) run() {
 		}
 		b.mu.Lock()
 		batch := b.pending
-		b.pending, b.prog = nil, map[ID]int{}
+		b.pending = b.spare[:0]
+		clear(b.prog)
 		b.mu.Unlock()
-		for _, e := range batch {
+		for i, e := range batch {
 			select {
 			case b.out <- e:
+				batch[i] = Event{} // let go of its error
 			case <-b.stop:
 				return
 			}
 		}
+		if cap(batch) > 4096 {
+			batch = nil // a burst's big array goes to the GC
+		}
+		b.mu.Lock()
+		b.spare = batch // never the array pending uses now
+		b.mu.Unlock()
 	}
 }
 

@@ -125,9 +125,9 @@ type Job struct {
 	// write the target itself, without a .part, and are never retried:
 	// a second try would append twice or make a second file.
 	Append, Unique bool
-	// Tries bounds this job's tries (0: the queue's MaxAttempts; 1: no
-	// retry, as classic ftp).
-	Tries int
+	// MaxTries bounds this job's tries (0: the queue's MaxAttempts; 1:
+	// no retry, as classic ftp).
+	MaxTries int
 	// KeepCR keeps the CRs of an ASCII download (classic ftp's cr off).
 	KeepCR bool
 	// ModTime is the source's modification time when the planner knows
@@ -209,6 +209,7 @@ type JobState struct {
 	Note string
 	// Target is the name actually written (differs with Policy Unique).
 	Target string
+	Tries  []Try // the latest tries, oldest first (see Try)
 	// verified is set between a successful verification and the end of
 	// the job, so that a job restored after a crash in that window is
 	// finished rather than copied again.

@@ -2,25 +2,52 @@ package transfer
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
-	"path/filepath"
-	"slices"
+	"sync"
+	"time"
 
 	"github.com/ftpane/ftpane/session"
 )
 
 // journal is the queue on disk, as JSON lines appended on every change
-// and compacted when a queue opens it. It holds no passwords: remote
-// sides are stored as host, port, user and connection settings.
+// and compacted now and then (see Queue.maybeCompactLocked). It holds no
+// passwords: remote sides are stored as host, port, user and connection
+// settings. Lines are written by a goroutine of their own, many at a
+// time, so that a queue moving 10,000 small files does not make a system
+// call per change under its lock; a crash loses at most the last moments.
 type journal struct {
-	f    *os.File
-	lock *os.File // held for the queue's life (nil where not supported)
 	path string
-	err  error // the first write error; later writes are skipped
+	lock *os.File // held for the queue's life (nil where not supported)
+
+	mu     sync.Mutex
+	items  []jitem // records and requests, in order, for the writer
+	closed bool    // by close: requests are answered at once
+	kick   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
+
+	// The writer goroutine's (Close reads err once it has ended).
+	f   *os.File
+	err error // the first write error; later writes are skipped
+}
+
+// jitem is one record to append, or (req set) a compaction or a flush.
+type jitem struct {
+	rec record
+	req *jrequest
+}
+
+// jrequest asks the writer to rewrite the journal as snap (compact) or
+// only to write what came before (flush); done receives the outcome.
+type jrequest struct {
+	compact bool
+	snap    []record
+	done    chan error
 }
 
 // ErrJournalBusy is returned by New when another queue (another ftpane)
@@ -38,6 +65,8 @@ type record struct {
 	Err    string     `json:"err,omitempty"`
 	// Verified: the copy was verified and is being renamed into place.
 	Verified bool `json:"verified,omitempty"`
+	// Size is the source's size once the worker learnt it (0: unknown).
+	Size int64 `json:"size,omitempty"`
 }
 
 type jobRecord struct {
@@ -52,6 +81,13 @@ type jobRecord struct {
 	Move     bool      `json:"move,omitempty"`
 	Parent   ID        `json:"parent,omitempty"`
 	After    ID        `json:"after,omitempty"`
+	// Prev is the job it was queued after, so that it comes back there.
+	Prev ID `json:"prev,omitempty"`
+	// What a job of the : line carries beyond a plain copy.
+	Offset   int64     `json:"offset,omitempty"`
+	KeepCR   bool      `json:"keep_cr,omitempty"`
+	ModTime  time.Time `json:"mtime,omitzero"`
+	MaxTries int       `json:"max_tries,omitempty"`
 }
 
 // endpoint is a remote side without its password (nil: local).
@@ -90,38 +126,55 @@ func toRecord(js JobState) *jobRecord {
 	return &jobRecord{Kind: js.Kind, Src: toEndpoint(js.Src), Dst: toEndpoint(js.Dst),
 		SrcPath: js.SrcPath, DstPath: js.DstPath, Size: js.Size,
 		ASCII: js.Type == session.TypeASCII, Conflict: js.Conflict, Move: js.Move,
-		Parent: js.Parent, After: js.after}
+		Parent: js.Parent, After: js.after, Offset: js.Offset, KeepCR: js.KeepCR,
+		ModTime: js.ModTime, MaxTries: js.MaxTries}
 }
 
 func (r *jobRecord) job(restore func(session.Config) session.Config) Job {
 	j := Job{Kind: r.Kind, Src: r.Src.config(restore), Dst: r.Dst.config(restore),
 		SrcPath: r.SrcPath, DstPath: r.DstPath, Size: r.Size, Conflict: r.Conflict, Move: r.Move,
-		Parent: r.Parent}
+		Parent: r.Parent, Offset: r.Offset, KeepCR: r.KeepCR, ModTime: r.ModTime, MaxTries: r.MaxTries}
 	if r.ASCII {
 		j.Type = session.TypeASCII
 	}
 	return j
 }
 
+// write hands a record to the writer.
 func (j *journal) write(r record) {
-	if j == nil || j.err != nil {
+	if j == nil {
 		return
 	}
-	b, err := json.Marshal(r)
-	if err == nil {
-		_, err = j.f.Write(append(b, '\n'))
-	}
-	if err != nil {
-		j.err = fmt.Errorf("write %s: %w", j.path, err)
+	j.mu.Lock()
+	j.items = append(j.items, jitem{rec: r})
+	j.mu.Unlock()
+	j.signal()
+}
+
+func (j *journal) signal() {
+	select {
+	case j.kick <- struct{}{}:
+	default:
 	}
 }
 
-func (j *journal) add(js JobState) {
-	j.write(record{Op: "add", ID: js.ID, Job: toRecord(js), State: js.State.String(), Target: js.Target})
+// addRecord is a job's whole description and state, one line.
+func addRecord(js JobState, prev ID) record {
+	jr := toRecord(js)
+	jr.Prev = prev
+	r := record{Op: "add", ID: js.ID, Job: jr, State: js.State.String(), Target: js.Target,
+		Verified: js.verified}
+	if js.Err != nil && js.State == Failed {
+		r.Err = js.Err.Error()
+	}
+	return r
 }
+
+func (j *journal) add(js JobState) { j.write(addRecord(js, 0)) }
 
 func (j *journal) update(js JobState) {
-	r := record{Op: "set", ID: js.ID, State: js.State.String(), Target: js.Target, Verified: js.verified}
+	r := record{Op: "set", ID: js.ID, State: js.State.String(), Target: js.Target, Verified: js.verified,
+		Size: max(js.Size, 0)}
 	if js.Err != nil && js.State == Failed {
 		r.Err = js.Err.Error()
 	}
@@ -130,10 +183,48 @@ func (j *journal) update(js JobState) {
 
 func (j *journal) remove(id ID) { j.write(record{Op: "rm", ID: id}) }
 
+// request queues a compaction or a flush; wait for its outcome on done.
+// A closed journal refuses it.
+func (j *journal) request(r *jrequest) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		r.done <- errClosed
+		return
+	}
+	j.items = append(j.items, jitem{req: r})
+	j.signal()
+}
+
+// compact rewrites the journal as snap and waits for it to be on disk.
+func (j *journal) compact(snap []record) error {
+	if j == nil {
+		return nil
+	}
+	r := &jrequest{compact: true, snap: snap, done: make(chan error, 1)}
+	j.request(r)
+	return <-r.done
+}
+
+// flush waits until every record handed over so far is written.
+func (j *journal) flush() error {
+	if j == nil {
+		return nil
+	}
+	r := &jrequest{done: make(chan error, 1)}
+	j.request(r)
+	return <-r.done
+}
+
 func (j *journal) close() error {
 	if j == nil {
 		return nil
 	}
+	j.mu.Lock()
+	j.closed = true
+	j.mu.Unlock()
+	close(j.stop)
+	<-j.done
 	err := j.f.Close()
 	if j.lock != nil {
 		j.lock.Close() // releases the flock
@@ -141,145 +232,126 @@ func (j *journal) close() error {
 	return errors.Join(j.err, err)
 }
 
-// replayed is one job read back from the journal.
-type replayed struct {
-	rec    record // the add record, with the latest state and target
-	hasJob bool
-}
-
-// readJournal replays the journal's lines; a line torn by a crash is
-// skipped.
-func readJournal(path string) ([]*replayed, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+// openWriter writes snap as the journal at path (through a temporary
+// file renamed into place, so a crash leaves the old or the new one) and
+// starts the goroutine that appends to it.
+func openWriter(path string, lock *os.File, snap []record) (*journal, error) {
+	j := &journal{path: path, lock: lock, kick: make(chan struct{}, 1), stop: make(chan struct{}),
+		done: make(chan struct{})}
+	f, err := rewrite(path, snap)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
-	defer f.Close()
-	var order []*replayed
-	byID := map[ID]*replayed{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		var r record
-		if json.Unmarshal(sc.Bytes(), &r) != nil {
-			continue
-		}
-		applyRecord(r, byID, &order)
-	}
-	order = slices.DeleteFunc(order, func(p *replayed) bool { return byID[p.rec.ID] != p || !p.hasJob })
-	return order, sc.Err()
+	j.f = f
+	go j.run()
+	return j, nil
 }
 
-func applyRecord(r record, byID map[ID]*replayed, order *[]*replayed) {
-	switch r.Op {
-	case "add":
-		p := &replayed{rec: r, hasJob: r.Job != nil}
-		byID[r.ID] = p
-		*order = append(*order, p)
-	case "set":
-		if p := byID[r.ID]; p != nil {
-			p.rec.State, p.rec.Target, p.rec.Err, p.rec.Verified = r.State, r.Target, r.Err, r.Verified
-		}
-	case "rm":
-		delete(byID, r.ID)
-	}
-}
-
-func parseState(s string) State {
-	for i, n := range stateNames {
-		if n == s {
-			return State(i)
-		}
-	}
-	return Paused
-}
-
-// openJournal restores the jobs of an earlier run (unfinished ones
-// paused), rewrites the journal compactly and keeps it open for appends.
-func (q *Queue) openJournal() error {
-	path := q.opts.JournalPath
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	lock, err := lockJournal(path)
-	if err != nil {
-		return err
-	}
-	old, rerr := readJournal(path)
+// rewrite writes recs to path+".tmp", syncs it and renames it over path;
+// the file is returned open for appending.
+func rewrite(path string, recs []record) (*os.File, error) {
 	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		if lock != nil {
-			lock.Close()
+		return nil, err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = writeRecords(w, recs)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write %s: %w", tmp, err)
+	}
+	return f, nil
+}
+
+func writeRecords(w io.Writer, recs []record) error {
+	enc := json.NewEncoder(w) // one line per record
+	for i := range recs {
+		if err := enc.Encode(&recs[i]); err != nil {
+			return err
 		}
-		return fmt.Errorf("journal: %w", err)
 	}
-	q.jr = &journal{f: f, lock: lock, path: tmp}
-	q.mu.Lock()
-	for _, p := range old {
-		q.restoreLocked(p.rec)
-	}
-	q.mu.Unlock()
-	if err := q.jr.f.Sync(); err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	q.jr.path = path
-	return rerr
+	return nil
 }
 
-func (q *Queue) restoreLocked(r record) {
-	s := parseState(r.State)
-	if !s.Final() {
-		s = Paused
-	}
-	var err error
-	if r.Err != "" {
-		err = errors.New(r.Err)
-	}
-	prev := q.nextID
-	q.nextID = r.ID // addLocked takes the journal's ID
-	q.addLocked(r.Job.job(q.opts.Restore), len(q.jobs), s, err, r.Job.After)
-	q.nextID = max(prev, r.ID+1)
-	if r.Target != "" {
-		jb := q.byID[r.ID]
-		jb.st.Target, jb.st.verified = r.Target, r.Verified
-		q.jr.update(jb.st)
+// run is the writer: it takes what piled up, writes it in one go (or
+// rewrites the file when a compaction came), and answers requests.
+func (j *journal) run() {
+	defer close(j.done)
+	for {
+		stopping := false
+		select {
+		case <-j.kick:
+		case <-j.stop:
+			stopping = true
+		}
+		j.mu.Lock()
+		items := j.items
+		j.items = nil
+		j.mu.Unlock()
+		j.writeItems(items)
+		if stopping {
+			return
+		}
 	}
 }
 
-// compactLocked rewrites the journal with only the jobs in the queue, so
-// that it does not grow for as long as ftpane runs: ClearFinished calls
-// it. On failure the old journal stays in use.
-func (q *Queue) compactLocked() error {
-	if q.jr == nil {
-		return nil
+// writeItems writes a batch: records before the last compaction in it
+// are already in that compaction's snapshot and are skipped.
+func (j *journal) writeItems(items []jitem) {
+	var reqs []*jrequest
+	from := 0
+	for i, it := range items {
+		if it.req != nil {
+			reqs = append(reqs, it.req)
+			if it.req.compact {
+				from = i + 1
+				j.swap(it.req.snap)
+			}
+		}
 	}
-	path := q.opts.JournalPath
-	f, err := os.OpenFile(path+".tmp", os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	var recs []record
+	for _, it := range items[from:] {
+		if it.req == nil {
+			recs = append(recs, it.rec)
+		}
+	}
+	if len(recs) > 0 && j.err == nil {
+		var buf bytes.Buffer
+		if err := writeRecords(&buf, recs); err == nil {
+			_, err = j.f.Write(buf.Bytes())
+			j.fail(err)
+		}
+	}
+	for _, r := range reqs {
+		r.done <- j.err
+	}
+}
+
+// swap replaces the file by a compacted one; on failure the old one
+// stays in use and the error is kept.
+func (j *journal) swap(snap []record) {
+	f, err := rewrite(j.path, snap)
 	if err != nil {
-		return fmt.Errorf("journal: %w", err)
+		j.fail(err)
+		return
 	}
-	nj := &journal{f: f, lock: q.jr.lock, path: path + ".tmp"}
-	for _, j := range q.jobs {
-		nj.add(j.st)
-		nj.update(j.st)
+	j.f.Close()
+	j.f = f
+	j.err = nil // the new file is whole
+}
+
+func (j *journal) fail(err error) {
+	if err != nil && j.err == nil {
+		j.err = fmt.Errorf("write %s: %w", j.path, err)
 	}
-	if err := errors.Join(nj.err, f.Sync()); err != nil {
-		f.Close()
-		return fmt.Errorf("journal: %w", err)
-	}
-	if err := os.Rename(nj.path, path); err != nil {
-		f.Close()
-		return fmt.Errorf("journal: %w", err)
-	}
-	nj.path = path
-	old := q.jr
-	q.jr = nj
-	return old.f.Close()
 }

@@ -3,11 +3,13 @@ package transfer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/ftpane/ftpane/session"
@@ -28,11 +30,7 @@ func TestJournalRecoversUnfinishedJobsAfterACrash(t *testing.T) {
 	id2 := a.q.Add(a.download("/srv/two", "/home/two"))
 	g.wait(t)
 	// The crash: the journal as it is on disk now is all the next start sees.
-	crashed := filepath.Join(dir, "crashed.jsonl")
-	b, err := os.ReadFile(journalA)
-	if err != nil {
-		t.Fatal(err)
-	}
+	crashed, b := filepath.Join(dir, "crashed.jsonl"), readFlushed(t, a.q, journalA)
 	if strings.Contains(string(b), fakeServer.Password) {
 		t.Fatalf("journal holds the password:\n%s", b)
 	}
@@ -103,8 +101,8 @@ func TestJournalDefaultsToXDGStateAndClearFinishedForgets(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(want)
-	if n := strings.Count(string(b), "\n"); n != 2 {
-		t.Errorf("journal has %d lines after clearing, want 2 (the paused job):\n%s", n, b)
+	if n := strings.Count(string(b), "\n"); n != 1 {
+		t.Errorf("journal has %d lines after clearing, want 1 (the paused job):\n%s", n, b)
 	}
 	q.Close()
 	if _, err := os.Stat(want); err != nil {
@@ -194,11 +192,7 @@ func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
 	id := a.q.Add(a.download("/srv/two", "/home/two"))
 	g.wait(t)
 	crashed := filepath.Join(dir, "crashed.jsonl")
-	b, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(crashed, b, 0o600)
+	os.WriteFile(crashed, readFlushed(t, a.q, journal), 0o600)
 	var mu sync.Mutex
 	var passwords []string
 	next := newRigOn(t, Options{JournalPath: crashed,
@@ -223,5 +217,147 @@ func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
 	defer mu.Unlock()
 	if len(passwords) == 0 || passwords[0] != fakeServer.Password {
 		t.Fatalf("dialled with passwords %q, want the one given to SetPassword", passwords)
+	}
+}
+
+// readFlushed reads the journal at path once its writer has written
+// everything handed to it so far (a crash loses only its last moments).
+func readFlushed(t testing.TB, q *Queue, path string) []byte {
+	t.Helper()
+	flushJournal(t, q)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// flushJournal waits until the journal's writer has written everything
+// handed to it so far.
+func flushJournal(t testing.TB, q *Queue) {
+	t.Helper()
+	if err := q.jr.flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRestartLoadsUnfinishedAndTheLatestFinished: a journal of 11,000
+// finished jobs and three unfinished ones (one under a folder job that
+// finished long ago) comes back as the three, their folder and the 200
+// that finished last; the journal is rewritten as that.
+func TestRestartLoadsUnfinishedAndTheLatestFinished(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	var b strings.Builder
+	add := func(id ID, parent ID, kind Kind, state string) {
+		fmt.Fprintf(&b, `{"op":"add","id":%d,"job":{"kind":%d,"src_path":"/srv/%d","dst_path":"/home/%d","size":10,"conflict":0,"parent":%d},"state":"%s"}`+"\n",
+			id, kind, id, id, parent, state)
+	}
+	add(1, 0, KindTree, "done")
+	for id := ID(2); id <= 11_001; id++ {
+		add(id, 1, KindFile, "queued")
+		fmt.Fprintf(&b, `{"op":"set","id":%d,"state":"done"}`+"\n", id)
+	}
+	add(20_000, 1, KindFile, "active")
+	add(20_001, 0, KindFile, "waiting to retry")
+	add(20_002, 0, KindFile, "paused")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := newRig(t, Options{JournalPath: path})
+	snap := r.q.Snapshot()
+	if len(snap) != 1+keepFinished+3 || snap[0].ID != 1 || snap[1].ID != 11_001-keepFinished+1 {
+		t.Fatalf("restored %d jobs from #%d, #%d: want the folder, the last %d done and 3 unfinished",
+			len(snap), snap[0].ID, snap[1].ID, keepFinished)
+	}
+	for _, js := range snap[len(snap)-3:] {
+		if js.State != Paused {
+			t.Errorf("job %v restored %v, want paused", js.ID, js.State)
+		}
+	}
+	r.q.Close()
+	again, err := readJournal(path)
+	if err != nil || len(again) != len(snap) {
+		t.Fatalf("journal rewritten with %d jobs (%v), want %d", len(again), err, len(snap))
+	}
+}
+
+// TestFinishedJobsLeaveTheJournalAsTheyRun: the journal of a queue that
+// copied many files is compacted while it runs, not only at a restart.
+func TestFinishedJobsLeaveTheJournalAsTheyRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	r := newRig(t, Options{JournalPath: path})
+	r.local.dirs["/home"] = true
+	const n = 3000
+	var last ID
+	for i := range n {
+		r.remote.put(fmt.Sprintf("/srv/f%d", i), []byte("x"))
+		last = r.q.Add(r.download(fmt.Sprintf("/srv/f%d", i), fmt.Sprintf("/home/f%d", i)))
+	}
+	r.wait(last, Done)
+	waitIdle(t, r.q)
+	flushJournal(t, r.q)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each job wrote 5 lines (queued, active, verifying, size, done).
+	if lines := strings.Count(string(b), "\n"); lines >= 4*n {
+		t.Errorf("journal has %d lines after %d jobs: never compacted", lines, n)
+	}
+}
+
+// TestRestoredJobShowsTheBytesOfItsPart: a download cut at 12.9 MB comes
+// back paused with 12.9 MB done of its size, and counts so in the total
+// line once resumed.
+func TestRestoredJobShowsTheBytesOfItsPart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	lines := `{"op":"add","id":4,"job":{"kind":0,"src":{"host":"fake.example","port":21,"user":"u"},"src_path":"/srv/big.iso","dst_path":"/home/big.iso","size":-1,"conflict":0},"state":"queued"}
+{"op":"set","id":4,"state":"active","target":"/home/big.iso","size":20000000}
+`
+	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	local := newStore()
+	local.put("/home/big.iso.part", make([]byte, 12_900_000))
+	remote := newStore()
+	remote.put("/srv/big.iso", make([]byte, 20_000_000))
+	g := newGate(t, 12_900_000+100_000)
+	remote.readHook = g.hook
+	r := newRigOn(t, Options{JournalPath: path,
+		Restore: func(c session.Config) session.Config { c.Password = fakeServer.Password; return c }}, remote, local)
+	js, ok := r.q.Get(4)
+	if !ok || js.State != Paused || js.Done != 12_900_000 || js.Total != 20_000_000 {
+		t.Fatalf("restored %v %d of %d bytes, want paused with 12900000 of 20000000", js.State, js.Done, js.Total)
+	}
+	r.q.ResumeAll()
+	g.wait(t)
+	s := r.q.Summary()
+	if s.Bytes != 20_000_000 || s.BytesDone < 12_900_000 || s.Files != 1 {
+		t.Errorf("summary %+v: want 20000000 bytes of which at least 12900000 done", s)
+	}
+	g.open()
+	r.wait(4, Done)
+	if opens := remote.openLog(); len(opens) != 1 || opens[0] != "/srv/big.iso@12900000" {
+		t.Errorf("opens %v, want one at the .part's end", opens)
+	}
+}
+
+// TestClearFinishedAfterCloseDoesNotHang: the journal's writer has
+// stopped, so compacting is refused instead of waited for.
+func TestClearFinishedAfterCloseDoesNotHang(t *testing.T) {
+	q, err := New(Options{JournalPath: filepath.Join(t.TempDir(), "q.jsonl"), Local: &memFS{m: newStore()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Close()
+	done := make(chan error, 1)
+	go func() { done <- q.ClearFinished() }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("ClearFinished after Close: no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ClearFinished after Close hangs")
 	}
 }

@@ -43,6 +43,8 @@ type Options struct {
 	Clock Clock
 	// BufferSize is the copy buffer per stream (default 256 KiB).
 	BufferSize int
+	// NoEvents: nobody reads Events (batch mode), so none are kept.
+	NoEvents bool
 	// IdleTimeout logs out a pooled connection no job has used for that
 	// long (default one minute), so an idle queue holds no server slots.
 	IdleTimeout time.Duration

@@ -56,9 +56,9 @@ type Request struct {
 	Offset   int64
 	// Map maps the names of items that give DstDir rather than DstPath.
 	Map NameMap
-	// Tries bounds each job's tries (0: the queue's MaxAttempts).
-	Tries int
-	Lend  Lent
+	// MaxTries bounds each job's tries (0: the queue's MaxAttempts).
+	MaxTries int
+	Lend     Lent
 	// DstFS checks that the target folders exist before anything is
 	// queued (nil: not checked). MakeDirs creates a missing one (the TUI,
 	// after asking); otherwise the plan fails with ErrNoTargetFolder.
@@ -121,7 +121,7 @@ func (q *Queue) Submit(p Plan) []ID {
 func jobFor(req Request, it Item) Job {
 	j := Job{Src: req.Src, Dst: req.Dst, SrcPath: it.SrcPath, DstPath: it.DstPath, Size: it.Size,
 		Type: req.Type, Conflict: req.Conflict, Move: req.Move, KeepCR: req.KeepCR, Append: req.Append,
-		Unique: req.Unique, Offset: req.Offset, Tries: req.Tries, ModTime: it.ModTime, Lend: req.Lend}
+		Unique: req.Unique, Offset: req.Offset, MaxTries: req.MaxTries, ModTime: it.ModTime, Lend: req.Lend}
 	if it.Conflict != nil {
 		j.Conflict = *it.Conflict
 	}

@@ -56,7 +56,7 @@ func TestPlanTargetFolder(t *testing.T) {
 	req := Request{Src: RemoteEndpoint(session.Config{Host: "h"}), Dst: LocalEndpoint(), DstFS: session.Local{},
 		Items: []Item{{SrcPath: "/a", DstPath: filepath.Join(dst, "a")}}}
 	_, err := PlanCopy(context.Background(), req)
-	if !errors.Is(err, ErrNoTargetFolder) || !contains(err.Error(), "no such folder") {
+	if !errors.Is(err, ErrNoTargetFolder) || !strings.Contains(err.Error(), "no such folder") {
 		t.Fatalf("missing folder: %v, want ErrNoTargetFolder in words", err)
 	}
 	req.MakeDirs = true
@@ -67,5 +67,3 @@ func TestPlanTargetFolder(t *testing.T) {
 		t.Fatalf("MakeDirs did not make %s: %v", dst, err)
 	}
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/ftpane/ftpane/session"
@@ -25,12 +24,16 @@ type Queue struct {
 
 	mu     sync.Mutex
 	cond   *sync.Cond
-	jobs   []*job // in queue order
+	list   jobList // queue order
 	byID   map[ID]*job
+	groups map[string]*runGroup // the runnable jobs, by the slots they need
+	sum    Summary              // every job's share, kept as events go out
 	nextID ID
 	closed bool
-	// changed is closed and replaced at every event, waking Wait.
+	// changed, when someone Waits, is closed at the next event.
 	changed chan struct{}
+	finSeq  uint64 // counts jobs becoming final (see job.finSeq)
+	jrLines int    // journal lines since it was last compacted
 }
 
 // job is a Job with its running state. Fields are guarded by Queue.mu.
@@ -41,6 +44,23 @@ type job struct {
 	restarted  bool // the one restart from zero after a mismatch is used
 	meter      meter
 	committing bool // verified; being renamed into place
+
+	prev, next *job   // queue order
+	rank       uint64 // grows along the queue order
+	hidx       int    // place in its dirQueue's heap; -1: not runnable now
+	running    bool   // counted in its dirQueue's active jobs
+	groupKey   string // the connection slots it needs (runGroup)
+	dirKey     string // the folder it writes in (dirQueue)
+	parent     *job   // the folder job that queued it
+	afterJob   *job   // KindRemoveDir: the folder whose contents go first
+	waiters    []*job // KindTree: folder removals waiting for its contents
+	// pending and notDone count the jobs under this one (queued by it,
+	// directly or not) that are unfinished, and that did not end done;
+	// inPending and inNotDone say whether this job is counted so above.
+	pending, notDone     int
+	inPending, inNotDone bool
+	share                share  // its part of Queue.sum
+	finSeq               uint64 // Queue.finSeq when it last became final
 }
 
 // New starts a queue. Jobs left unfinished in the journal come back
@@ -49,7 +69,8 @@ type job struct {
 func New(opts Options) (*Queue, error) {
 	opts = opts.withDefaults()
 	q := &Queue{opts: opts, pool: newPool(opts.Dial, opts.Workers, opts.IdleTimeout), bus: newBus(),
-		byID: map[ID]*job{}, nextID: 1}
+		byID: map[ID]*job{}, groups: map[string]*runGroup{}, nextID: 1}
+	q.bus.drop = opts.NoEvents // before any event
 	q.cond = sync.NewCond(&q.mu)
 	q.ctx, q.stop = context.WithCancelCause(context.Background())
 	var err error
@@ -73,7 +94,7 @@ func (q *Queue) Events() <-chan Event { return q.bus.out }
 func (q *Queue) Add(j Job) ID {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return q.addLocked(j, len(q.jobs), Queued, nil, 0)
+	return q.addLocked(j, q.list.tail, Queued, nil, 0)
 }
 
 // AddTree queues the folder src (on the Src side) to be copied as dst.
@@ -82,7 +103,16 @@ func (q *Queue) AddTree(j Job) ID {
 	return q.Add(j)
 }
 
-func (q *Queue) addLocked(j Job, at int, s State, err error, after ID) ID {
+// addLocked queues j right after the job prev (nil: first) in state s.
+func (q *Queue) addLocked(j Job, prev *job, s State, err error, after ID) ID {
+	jb := q.newJobLocked(j, s, err, after)
+	q.list.insertAfter(prev, []*job{jb})
+	q.enterLocked(jb)
+	return jb.st.ID
+}
+
+// newJobLocked gives j its ID and running state, not yet in the queue.
+func (q *Queue) newJobLocked(j Job, s State, err error, after ID) *job {
 	j.ID = q.nextID
 	q.nextID++
 	if j.Size == 0 {
@@ -91,16 +121,37 @@ func (q *Queue) addLocked(j Job, at int, s State, err error, after ID) ID {
 	if j.Kind == KindFile && j.Type == session.TypeBinary && hasExt(j.SrcPath, q.opts.ASCIIExt) {
 		j.Type = session.TypeASCII
 	}
-	jb := &job{st: JobState{Job: j, State: s, Total: j.Size, Err: err, after: after}}
-	q.jobs = slices.Insert(q.jobs, at, jb)
-	q.byID[j.ID] = jb
-	q.jr.add(jb.st)
+	jb := &job{st: JobState{Job: j, State: s, Total: j.Size, Err: err, after: after}, hidx: -1,
+		parent: q.byID[j.Parent], afterJob: q.byID[after]}
+	jb.groupKey, jb.dirKey = groupKey(&jb.st), dirKey(&jb.st)
+	return jb
+}
+
+// enterLocked makes a job placed in the list known: journal, counts,
+// scheduling and its first events.
+func (q *Queue) enterLocked(jb *job) {
+	q.byID[jb.st.ID] = jb
+	q.journalAddLocked(jb)
+	q.countLocked(jb, false)
+	q.schedLocked(jb)
+	if jb.st.State.Final() {
+		q.finSeq++
+		jb.finSeq = q.finSeq
+	}
 	q.emitLocked(jb, EventQueued)
-	if s == Failed {
+	if jb.st.State == Failed {
 		q.emitLocked(jb, EventFailed)
 	}
 	q.cond.Broadcast()
-	return j.ID
+}
+
+// addRunLocked queues the jobs js (with their states) right after prev,
+// in one splice of the order.
+func (q *Queue) addRunLocked(prev *job, js []*job) {
+	q.list.insertAfter(prev, js)
+	for _, jb := range js {
+		q.enterLocked(jb)
+	}
 }
 
 // Pause stops a job; a running one keeps its .part and continues at its
@@ -165,7 +216,7 @@ func (q *Queue) act(id ID, f func(*job)) {
 func (q *Queue) each(f func(*job)) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	for _, j := range q.jobs {
+	for j := q.list.head; j != nil; j = j.next {
 		f(j)
 	}
 }
@@ -176,13 +227,21 @@ func (q *Queue) each(f func(*job)) {
 func (q *Queue) Move(id ID, delta int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	i := slices.IndexFunc(q.jobs, func(j *job) bool { return j.st.ID == id })
-	if i < 0 {
+	j := q.byID[id]
+	if j == nil {
 		return
 	}
-	to := max(0, min(len(q.jobs)-1, i+delta))
-	j := q.jobs[i]
-	q.jobs = slices.Insert(slices.Delete(q.jobs, i, i+1), to, j)
+	for ; delta > 0 && j.next != nil; delta-- {
+		o := j.next
+		q.list.swapNext(j)
+		q.reorderLocked(o)
+	}
+	for ; delta < 0 && j.prev != nil; delta++ {
+		o := j.prev
+		q.list.swapNext(o)
+		q.reorderLocked(o)
+	}
+	q.reorderLocked(j)
 	q.emitLocked(j, EventMoved)
 }
 
@@ -190,28 +249,53 @@ func (q *Queue) Move(id ID, delta int) {
 // compacts the journal (an error says it could not; the queue goes on).
 func (q *Queue) ClearFinished() error {
 	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.jobs = slices.DeleteFunc(q.jobs, func(j *job) bool {
-		if !j.st.State.Final() {
-			return false
+	for j := q.list.head; j != nil; {
+		next := j.next
+		if j.st.State.Final() {
+			q.removeLocked(j)
+			q.jr.remove(j.st.ID)
 		}
-		delete(q.byID, j.st.ID)
-		q.jr.remove(j.st.ID)
-		q.emitLocked(j, EventRemoved)
-		return true
-	})
-	return q.compactLocked()
+		j = next
+	}
+	snap := q.journalSnapshotLocked()
+	q.mu.Unlock()
+	return q.jr.compact(snap)
+}
+
+// removeLocked takes a finished job out of the queue.
+func (q *Queue) removeLocked(j *job) {
+	q.list.remove(j)
+	delete(q.byID, j.st.ID)
+	q.countLocked(j, true)
+	q.sum.sub(j.share)
+	j.share = share{}
+	q.emitLocked(j, EventRemoved)
 }
 
 // Snapshot is every job's state, in queue order, for a UI redraw.
 func (q *Queue) Snapshot() []JobState {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	out := make([]JobState, len(q.jobs))
-	for i, j := range q.jobs {
-		out[i] = j.st
+	out := make([]JobState, 0, q.list.n)
+	for j := q.list.head; j != nil; j = j.next {
+		out = append(out, j.st)
 	}
 	return out
+}
+
+// Len is how many jobs the queue holds.
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.list.n
+}
+
+// Summary is the total line of every job, kept up to date as the events
+// go out: no walk over the queue.
+func (q *Queue) Summary() Summary {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.sum.withETA()
 }
 
 // Get is one job's state.
@@ -222,34 +306,6 @@ func (q *Queue) Get(id ID) (JobState, bool) {
 		return j.st, true
 	}
 	return JobState{}, false
-}
-
-// SetPassword gives the queue the password (and account) of cfg's server
-// after the user logged in there: jobs read back from the journal, which
-// keeps no passwords, and any others for the same host, port and user
-// that lack one get them, so resuming them does not fail with a 530.
-func (q *Queue) SetPassword(cfg session.Config) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	for _, j := range q.jobs {
-		j.st.Src = withPassword(j.st.Src, cfg)
-		j.st.Dst = withPassword(j.st.Dst, cfg)
-	}
-}
-
-// withPassword returns e with cfg's password when e is that login and has
-// none. The config is replaced, not changed: a worker may hold the old one.
-func withPassword(e Endpoint, cfg session.Config) Endpoint {
-	if e.Remote == nil || e.Remote.Password != "" || !sameLogin(e.Remote, &cfg) {
-		return e
-	}
-	c := *e.Remote
-	c.Password, c.Account = cfg.Password, cfg.Account
-	return Endpoint{Remote: &c}
-}
-
-func sameLogin(a, b *session.Config) bool {
-	return a.Host == b.Host && a.Addr() == b.Addr() && a.User == b.User
 }
 
 // Limit is how many connections the queue now allows itself on cfg's
@@ -281,20 +337,41 @@ func (q *Queue) Close() error {
 // setLocked changes a job's state, journals it and tells the reader.
 func (q *Queue) setLocked(j *job, s State, k EventKind) {
 	j.gen++
+	old := j.st.State
 	j.st.State = s
 	if s != Active && s != Verifying {
 		j.st.Rate, j.st.ETA = 0, 0
 	}
-	q.jr.update(j.st)
+	q.tryLocked(j, old)
+	if s.Final() && !old.Final() {
+		q.finSeq++
+		j.finSeq = q.finSeq
+	}
+	q.countLocked(j, false)
+	q.schedLocked(j)
+	q.journalSetLocked(j)
 	q.emitLocked(j, k)
 	q.cond.Broadcast()
 }
 
+// emitLocked tells the reader and every Wait about a change of j, and
+// brings j's share of the summary up to date: O(1) whatever the queue's
+// length.
 func (q *Queue) emitLocked(j *job, k EventKind) {
 	if q.changed != nil {
 		close(q.changed) // wakes every Wait
+		q.changed = nil
 	}
-	q.changed = make(chan struct{})
+	if k != EventRemoved {
+		sh := shareOf(&j.st)
+		q.sum.sub(j.share)
+		q.sum.add(sh)
+		j.share = sh
+	}
+	var after ID
+	if j.prev != nil {
+		after = j.prev.st.ID
+	}
 	q.bus.push(Event{Kind: k, ID: j.st.ID, State: j.st.State, Done: j.st.Done, Total: j.st.Total,
-		Rate: j.st.Rate, ETA: j.st.ETA, Err: j.st.Err, Note: j.st.Note})
+		Rate: j.st.Rate, ETA: j.st.ETA, Err: j.st.Err, Note: j.st.Note, After: after})
 }

@@ -43,10 +43,7 @@ func TestCrashRecoveryContinuesOnTheServer(t *testing.T) {
 			part = s.disk(remote) + ".part"
 		}
 		waitSize(t, part, 1<<20) // the bytes relayed before the stall are on disk
-		b, err := os.ReadFile(live)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := readFlushed(t, a, live)
 		if strings.Contains(strings.ToLower(string(b)), "pass") ||
 			s.cfg.Password != s.cfg.User && strings.Contains(string(b), s.cfg.Password) {
 			t.Fatal("the journal holds the password")

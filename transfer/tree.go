@@ -3,7 +3,6 @@ package transfer
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -37,10 +36,11 @@ func (q *Queue) runTree(ctx context.Context, j *job, c conns) result {
 			SrcPath: js.SrcPath, Parent: js.Parent}, state: Queued, after: js.ID})
 	}
 	q.mu.Lock()
-	at := slices.Index(q.jobs, j) + 1
+	run := make([]*job, len(children))
 	for i, ch := range children {
-		q.addLocked(ch.job, at+i, ch.state, ch.err, ch.after)
+		run[i] = q.newJobLocked(ch.job, ch.state, ch.err, ch.after)
 	}
+	q.addRunLocked(j, run)
 	q.mu.Unlock()
 	note := fmt.Sprintf("%d entries queued", len(children))
 	if skipped > 0 {
@@ -91,47 +91,12 @@ func mkdirOnce(ctx context.Context, fs session.FS, p string) error {
 	return err
 }
 
-// blockedLocked reports whether a KindRemoveDir job must still wait: some
-// job under its folder has not finished.
-func (q *Queue) blockedLocked(j *job) bool {
-	if j.st.Kind != KindRemoveDir {
-		return false
-	}
-	for _, o := range q.jobs {
-		if !o.st.State.Final() && q.underLocked(o, j.st.after) {
-			return true
-		}
-	}
-	return false
-}
-
-// underLocked reports whether job o was queued, directly or not, by the
-// folder job tree (or is it).
-func (q *Queue) underLocked(o *job, tree ID) bool {
-	for id, n := o.st.ID, 0; id != 0 && n < 1000; n++ {
-		if id == tree {
-			return true
-		}
-		p := q.byID[id]
-		if p == nil {
-			return false
-		}
-		id = p.st.Parent
-	}
-	return false
-}
-
 // runRemoveDir deletes a moved folder's source once everything under it
 // is done. When anything was skipped or failed the folder is kept: it
 // still holds what was not moved.
 func (q *Queue) runRemoveDir(ctx context.Context, j *job, c conns) result {
 	q.mu.Lock()
-	js, left := j.st, 0
-	for _, o := range q.jobs {
-		if o != j && o.st.State != Done && q.underLocked(o, js.after) {
-			left++
-		}
-	}
+	js, left := j.st, q.leftUnderLocked(j)
 	q.mu.Unlock()
 	if left > 0 {
 		return result{state: Skipped, note: fmt.Sprintf("folder kept: %d entries were not moved", left)}

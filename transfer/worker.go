@@ -29,16 +29,14 @@ func (q *Queue) take() (*job, context.Context) {
 		if q.closed {
 			return nil, nil
 		}
-		for _, j := range q.jobs {
-			if j.st.State == Queued && !q.blockedLocked(j) && q.reserveLocked(j) {
-				ctx, cancel := context.WithCancelCause(q.ctx)
-				j.cancel = cancel
-				j.st.Attempts++
-				j.st.Err = nil
-				j.meter = meter{}
-				q.setLocked(j, Active, EventStarted)
-				return j, ctx
-			}
+		if j := q.nextLocked(); j != nil {
+			ctx, cancel := context.WithCancelCause(q.ctx)
+			j.cancel = cancel
+			j.st.Attempts++
+			j.st.Err = nil
+			j.meter = meter{}
+			q.setLocked(j, Active, EventStarted)
+			return j, ctx
 		}
 		q.cond.Wait()
 	}
@@ -114,8 +112,8 @@ func (q *Queue) failLocked(j *job, err error) {
 		j.st.Attempts--
 	}
 	tries := q.opts.MaxAttempts
-	if j.st.Tries > 0 {
-		tries = j.st.Tries
+	if j.st.MaxTries > 0 {
+		tries = j.st.MaxTries
 	}
 	if !transient || j.st.Attempts >= tries || j.st.direct() {
 		q.setLocked(j, Failed, EventFailed)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,10 +12,20 @@ import (
 	"github.com/ftpane/ftpane/ui/pane"
 )
 
-// jobEventMsg is one event of the transfer queue (a broadcast to the
-// queue pane and the panes a finished job wrote to). The listener that
-// read it is re-armed by its handler.
-type jobEventMsg struct{ ev transfer.Event }
+// jobEventMsg is the events of the transfer queue that were waiting, in
+// order (a broadcast to the queue pane and the panes a finished job wrote
+// to). The listener that read them is re-armed by its handler.
+type jobEventMsg struct{ evs []transfer.Event }
+
+// Events reach the model in batches: all that arrive within eventPace of
+// the first, up to maxEventBatch. Each message costs a copy of the root
+// model (about 140 KiB) however small it is, so a copy of 10,000 small
+// files (50,000 events) is a few hundred messages, not 50,000, and a
+// lone event shows within a frame or so.
+const (
+	maxEventBatch = 512
+	eventPace     = 20 * time.Millisecond
+)
 
 // jobsAddedMsg ends the adding of a copy's jobs (a result for the root).
 type jobsAddedMsg struct {
@@ -35,7 +46,21 @@ func (m Model) listenQueue() tea.Cmd {
 		if !ok {
 			return nil
 		}
-		return jobEventMsg{ev}
+		evs := []transfer.Event{ev}
+		pace := time.NewTimer(eventPace)
+		defer pace.Stop()
+		for len(evs) < maxEventBatch {
+			select {
+			case ev, ok := <-ch:
+				if !ok {
+					return jobEventMsg{evs}
+				}
+				evs = append(evs, ev)
+			case <-pace.C:
+				return jobEventMsg{evs}
+			}
+		}
+		return jobEventMsg{evs}
 	}
 }
 
@@ -59,29 +84,59 @@ func restoredNote(jobs []transfer.JobState) string {
 	return fmt.Sprintf("%d unfinished %s from last time, paused: A resumes them all", n, plural(n, "transfer", "transfers"))
 }
 
+// handleJobEvent applies a batch of events to the queue pane by job ID
+// (no snapshot of the queue: an event costs the same with 100 jobs as
+// with 100,000), then reloads, once, the panes that finished jobs wrote
+// to.
 func (m Model) handleJobEvent(msg jobEventMsg) (tea.Model, tea.Cmd) {
-	ev := msg.ev
-	m.queue.SetJobs(m.q.Snapshot())
+	var b eventBatch
+	for _, ev := range msg.evs {
+		m.applyJobEvent(ev, &b)
+	}
+	cmds := []tea.Cmd{m.listenQueue()}
+	for i, r := range b.reload {
+		if r {
+			cmds = append(cmds, m.panes[i].Reload())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// eventBatch is what a batch of events leaves to do: the panes to reload,
+// and the panes' endpoints, read once when a job finished (each read
+// copies the root model).
+type eventBatch struct {
+	labels [2]string
+	known  bool
+	reload [2]bool
+}
+
+// applyJobEvent brings the queue pane up to date with one event, and
+// notes the panes to reload and the status to show.
+func (m *Model) applyJobEvent(ev transfer.Event, b *eventBatch) {
+	var j transfer.JobState
+	ok := false
+	if ev.Kind != transfer.EventProgress || !m.queue.Has(ev.ID) {
+		j, ok = m.q.Get(ev.ID) // a Progress of a known row needs only the event
+	}
+	m.queue.Apply(ev, j, ok)
 	if ev.Kind == transfer.EventQueued && !m.queueSeen {
 		m.queueSeen, m.showQueue = true, true
 		m.layout()
 	}
-	cmds := []tea.Cmd{m.listenQueue()}
-	j, ok := m.q.Get(ev.ID)
 	if !ok {
-		return m, tea.Batch(cmds...)
+		return
 	}
 	switch ev.Kind {
 	case transfer.EventDone, transfer.EventSkipped:
-		cmds = append(cmds, m.reloadFor(j)...)
+		m.reloadFor(j, b)
 		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 && j.Parent == 0 {
 			m.setStatus(fmt.Sprintf("transfers finished: %d of %d files", s.FilesDone, s.Files), s.Failed > 0)
 		}
 	case transfer.EventFailed:
 		m.setStatus(pane.Escape(path.Base(j.SrcPath))+": "+errText(ev.Err), true)
-		cmds = append(cmds, m.reloadFor(j)...)
+		m.reloadFor(j, b)
 	}
-	return m, tea.Batch(cmds...)
 }
 
 func errText(err error) string {
@@ -91,23 +146,24 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// reloadFor reloads the panes that show the folder a job wrote to, and
-// for a move the folder it took from.
-func (m *Model) reloadFor(j transfer.JobState) []tea.Cmd {
-	var cmds []tea.Cmd
+// reloadFor marks the panes that show the folder a job wrote to, and for
+// a move the folder it took from.
+func (m *Model) reloadFor(j transfer.JobState, b *eventBatch) {
+	if !b.known {
+		b.labels, b.known = [2]string{m.endpointLabel(0), m.endpointLabel(1)}, true
+	}
 	for i := range m.panes {
 		p := &m.panes[i]
 		if p.FS() == nil || p.Loading() {
 			continue
 		}
-		label := m.endpointLabel(i)
+		label := b.labels[i]
 		dst := label == j.Dst.Label() && parentDir(j.DstPath) == p.Dir()
 		src := j.Move && label == j.Src.Label() && parentDir(j.SrcPath) == p.Dir()
 		if dst || src {
-			cmds = append(cmds, p.Reload())
+			b.reload[i] = true
 		}
 	}
-	return cmds
 }
 
 // parentDir is the folder holding p, for slash or backslash paths.
@@ -141,6 +197,10 @@ func (m Model) handleQueueKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k, q := m.keys, m.q
 	j, has := m.queue.Selected()
 	switch {
+	case m.queue.DetailOpen(): // its own keys; the others do nothing
+		m.queue, _ = m.queue.Update(msg)
+	case key.Matches(msg, k.Open):
+		m.queue.OpenDetail()
 	case key.Matches(msg, k.JobUp, k.JobDown):
 		m.queue, _ = m.queue.Update(msg)
 	case key.Matches(msg, k.JobHash):
@@ -195,15 +255,7 @@ func (m Model) cancelJob(j transfer.JobState) (Model, tea.Cmd, bool) {
 // every paused job.
 func (m *Model) pauseAll() tea.Cmd {
 	q := m.q
-	busy, paused := 0, 0
-	for _, j := range m.queue.Jobs() {
-		switch {
-		case j.State == transfer.Paused:
-			paused++
-		case !j.State.Final():
-			busy++
-		}
-	}
+	busy, paused := m.queue.Counts()
 	switch {
 	case busy > 0 || paused > 0:
 		m.resumeHint = false
@@ -263,7 +315,7 @@ func (m Model) busyJobs() int {
 	if m.q == nil {
 		return 0
 	}
-	s := transfer.Summarize(m.q.Snapshot())
+	s := m.q.Summary() // kept by the queue: no walk over its jobs
 	if !s.Busy() {
 		return 0
 	}

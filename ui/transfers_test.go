@@ -17,7 +17,7 @@ func settle(t *testing.T, m Model, done func(Model) bool) Model {
 	for !done(m) {
 		select {
 		case ev := <-m.q.Events():
-			m = send(t, m, jobEventMsg{ev})
+			m = send(t, m, jobEventMsg{[]transfer.Event{ev}})
 		case <-deadline:
 			t.Fatalf("queue never settled:\n%s", screen(m))
 		}
@@ -153,8 +153,8 @@ func TestCopyRefusesHostileNames(t *testing.T) {
 	m := newTest(t, local, remote, 120, 30)
 	m = press(t, m, "ctrl+a", "f5")
 	m = press(t, m, "enter")
-	m = settle(t, m, allFinished)
 	wantScreen(t, m, "3 names refused", "unsafe name")
+	m = settle(t, m, allFinished)
 	for _, p := range []string{"/tmp/anywhere.txt", "/home/escape.txt", "/escape.txt", "/home/updir", "/updir"} {
 		if local.Exists(p) {
 			t.Errorf("%s was written outside the target folder", p)

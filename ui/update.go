@@ -296,7 +296,7 @@ func (m Model) liveKeys() keymap.KeyMap {
 	k.Fingerprint.SetEnabled(connected && m.links[m.linked()].state.tls != session.TLSNone)
 	other := m.panes[1-m.focus]
 	canCopy := other.FS() != nil && other.Dir() != ""
-	k.ResumeAll.SetEnabled(len(m.queue.Jobs()) > 0)
+	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
 	hasDir := p.FS() != nil && p.Dir() != ""
 	_, hasCur := p.Current()
 	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,

@@ -90,6 +90,9 @@ func (m Model) compose() string {
 	if m.view != nil {
 		return m.view.View()
 	}
+	if m.queue.DetailOpen() {
+		return m.queue.DetailView(m.width, m.height)
+	}
 	parts := []string{m.header(), m.panesView()}
 	if m.showQueue {
 		parts = append(parts, m.queue.View())

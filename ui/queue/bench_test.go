@@ -37,3 +37,34 @@ func BenchmarkFrameWith16Transfers(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkApplyEvent is the queue pane's own share of one event with n
+// rows: the row by ID, the total line, the cursor following the started
+// job, and a redraw at 120x40. ns/op must not grow with n.
+func BenchmarkApplyEvent(b *testing.B) {
+	remote := transfer.RemoteEndpoint(session.Config{Host: "ftp.example.org", User: "ann"})
+	for _, n := range []int{100, 1000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
+			jobs := make([]transfer.JobState, n)
+			for i := range jobs {
+				j := transfer.Job{ID: transfer.ID(i + 1), Src: remote, Dst: transfer.LocalEndpoint(),
+					SrcPath: fmt.Sprintf("/pub/d%d/f%d", i/100, i), DstPath: fmt.Sprintf("/home/d%d/f%d", i/100, i)}
+				jobs[i] = transfer.JobState{Job: j, State: transfer.Queued, Total: 1 << 20}
+			}
+			m := New(keymap.Default(), styles.New(styles.DefaultTheme(), true, false))
+			m.SetSize(120, 40)
+			m.SetJobs(jobs)
+			kinds := []transfer.EventKind{transfer.EventStarted, transfer.EventProgress, transfer.EventDone}
+			states := []transfer.State{transfer.Active, transfer.Active, transfer.Done}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				k, id := i%3, transfer.ID((i/3*7919)%n+1)
+				ev := transfer.Event{Kind: kinds[k], ID: id, State: states[k], Done: int64(i), Total: 1 << 20}
+				js := jobs[id-1]
+				js.State, js.Done = ev.State, ev.Done
+				m.Apply(ev, js, k != 1)
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -13,15 +13,20 @@ import (
 
 // View draws the title, the visible job rows and the total line.
 func (m Model) View() string {
-	title := fmt.Sprintf("─ transfers (%d) ", len(m.jobs))
+	title := fmt.Sprintf("─ transfers (%d) ", m.Len())
 	tst := m.styles.Pane.Title
 	if m.active {
 		tst = m.styles.Pane.TitleActive
 	}
 	lines := []string{tst.Render(ansi.Truncate(title+strings.Repeat("─", m.width), m.width, ""))}
 	rows := m.rows()
-	for i := m.offset; i < m.offset+rows; i++ {
-		if i >= len(m.jobs) {
+	var ids []transfer.ID
+	if m.order != nil {
+		ids = m.order.slice(m.offset, rows) // only the visible rows
+	}
+	for k := range rows {
+		i := m.offset + k
+		if k >= len(ids) {
 			if i == 0 {
 				lines = append(lines, m.styles.Pane.Muted.Render(fit("  no transfers: F5 copies, F6 moves to the other pane", m.width)))
 				continue
@@ -29,14 +34,13 @@ func (m Model) View() string {
 			lines = append(lines, strings.Repeat(" ", m.width))
 			continue
 		}
-		lines = append(lines, m.row(i))
+		lines = append(lines, m.row(i, *m.byID[ids[k]]))
 	}
 	lines = append(lines, m.styles.Status.Info.Render(fit(m.total(), m.width)))
 	return strings.Join(lines[:min(len(lines), max(1, m.height))], "\n")
 }
 
-func (m Model) row(i int) string {
-	j := m.jobs[i]
+func (m Model) row(i int, j transfer.JobState) string {
 	text := fit(m.rowText(j), m.width)
 	switch {
 	case i == m.cursor && m.active:
@@ -67,13 +71,12 @@ func (m Model) rowText(j transfer.JobState) string {
 	}
 	fixed := dirW + m.barWidth() + 2 + 1 + 4 + 1 + 17 + 1 + 10 + 1 + 7 + 1
 	nameW := max(8, (m.width-fixed)*2/3)
-	name := j.SrcPath // the base name, cut before escaping: escapes hold backslashes
-	if k := strings.LastIndexAny(name, `/\`); k >= 0 && k < len(name)-1 {
-		name = name[k+1:]
-	}
-	name = pane.Escape(name)
+	name := baseName(j.SrcPath)
 	if j.Kind == transfer.KindTree {
 		name += "/"
+	}
+	if t := baseName(j.Target); j.Target != "" && t != baseName(j.DstPath) {
+		name += " → " + t // a unique name was chosen
 	}
 	s := pad(dir, dirW) + pad(ansi.Truncate(name, nameW, "…"), nameW) + " " +
 		bar(j, m.barWidth(), !m.smooth) + " " + padLeft(percent(j), 4) + " " + pad(bytes(j), 17) + " "
@@ -81,6 +84,15 @@ func (m Model) rowText(j transfer.JobState) string {
 		return s + pad(rate(j.Rate), 10) + " " + pad(eta(j.ETA), 7) + " " + stateText(j)
 	}
 	return s + stateText(j)
+}
+
+// baseName is the last element of a slash or backslash path, escaped.
+func baseName(p string) string {
+	name := p // the base name, cut before escaping: escapes hold backslashes
+	if k := strings.LastIndexAny(name, `/\`); k >= 0 && k < len(name)-1 {
+		name = name[k+1:]
+	}
+	return pane.Escape(name)
 }
 
 func running(s transfer.State) bool {

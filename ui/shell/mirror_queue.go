@@ -65,7 +65,7 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 	}
 	src, dst := m.sideOf(m.src, m.srcRoot), m.sideOf(m.dst, m.dstRoot)
 	req := transfer.Request{Src: src.ep, Dst: dst.ep, Type: session.TypeBinary, Conflict: transfer.Overwrite,
-		Tries: m.s.set.retries + 1}
+		MaxTries: m.s.set.retries + 1}
 	resume := transfer.Resume
 	for _, j := range jobs {
 		it := transfer.Item{SrcPath: m.src.Join(m.srcRoot, j.rel), DstPath: m.dst.Join(m.dstRoot, j.rel),

@@ -146,13 +146,9 @@ func (s *Shell) Close() error {
 
 // newQueue is a queue for a shell without a screen: in memory (batch
 // mode keeps no journal), workers as many connections as a mirror may
-// use, and its events drained (nobody shows them; Wait reads states).
+// use, and no events kept (nobody shows them; Wait reads states).
 func newQueue(workers int) *transfer.Queue {
-	q, _ := transfer.New(transfer.Options{NoJournal: true, Workers: workers})
-	go func() {
-		for range q.Events() {
-		}
-	}()
+	q, _ := transfer.New(transfer.Options{NoJournal: true, NoEvents: true, Workers: workers})
 	return q
 }
 

@@ -67,7 +67,7 @@ type copyReq struct {
 func (s *Shell) request(c copyReq) transfer.Request {
 	req := transfer.Request{Src: c.src.ep, Dst: c.dst.ep, Type: s.jobType(), Conflict: c.conflict,
 		KeepCR: !s.set.cr, Append: c.append, Unique: c.unique, Offset: c.offset,
-		Tries: s.set.retries + 1, Map: s.nameMap(),
+		MaxTries: s.set.retries + 1, Map: s.nameMap(),
 		Items: []transfer.Item{{SrcPath: c.src.path, DstPath: c.dst.path, DstDir: c.dstDir, Name: c.name,
 			Origin: c.origin, Size: -1, ModTime: c.modTime}}}
 	if c.dst.ep.IsLocal() {
