@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -197,5 +198,43 @@ func TestAppendIsNotJournaled(t *testing.T) {
 	}
 	if js := restored[0]; js.Offset != 2 || !js.ModTime.Equal(off.ModTime) || js.ID != id {
 		t.Fatalf("restored job lost its offset or time: %+v", js)
+	}
+}
+
+// TestTreeFilesTrustTheirListing: the files of a folder copy take their
+// size and time from the folder's listing, so a tree of small files costs
+// no SIZE or MDTM round trip per file; the copies keep the listed time.
+func TestTreeFilesTrustTheirListing(t *testing.T) {
+	r := newRig(t, Options{})
+	for i := range 5 {
+		r.remote.put("/srv/t/f"+itoa(i), randBytes(t, 1000+i))
+	}
+	var mu sync.Mutex
+	asked := 0
+	r.remote.hook = func(op, p string, off int64) error {
+		if op == "stat" && strings.HasPrefix(p, "/srv/t/f") {
+			mu.Lock()
+			asked++
+			mu.Unlock()
+		}
+		return nil
+	}
+	r.local.dirs["/home"] = true
+	j := r.download("/srv/t", "/home/t")
+	id := r.q.AddTree(j)
+	r.wait(id, Done)
+	for _, js := range r.q.Snapshot() {
+		r.wait(js.ID, Done)
+	}
+	for i := range 5 {
+		p := "/home/t/f" + itoa(i)
+		if got := r.local.times[p]; !got.Equal(r.remote.times["/srv/t/f"+itoa(i)]) {
+			t.Errorf("%s: time %v, want the listing's", p, got)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if asked != 0 {
+		t.Errorf("%d SIZE/stat calls for 5 listed files, want none", asked)
 	}
 }

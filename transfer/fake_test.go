@@ -138,7 +138,8 @@ func (f *memFS) List(_ context.Context, dir string) (session.Listing, error) {
 	l := session.Listing{Dir: dir}
 	for p, b := range f.m.files {
 		if path.Dir(p) == dir {
-			l.Entries = append(l.Entries, session.Entry{Name: path.Base(p), Kind: session.KindFile, Size: int64(len(b))})
+			l.Entries = append(l.Entries, session.Entry{Name: path.Base(p), Kind: session.KindFile, Size: int64(len(b)),
+				ModTime: f.m.times[p]})
 		}
 	}
 	for d := range f.m.dirs {

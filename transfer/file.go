@@ -22,7 +22,7 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 	if res, ok := q.committedBefore(ctx, js, c, js.Target); ok {
 		return res // before asking the source: a move may have deleted it
 	}
-	src, err := q.statSource(ctx, js, c.src)
+	src, err := q.sourceOf(ctx, js, c.src)
 	if err != nil {
 		return result{err: err}
 	}
@@ -188,6 +188,20 @@ func (q *Queue) state(j *job) JobState {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return j.st
+}
+
+// sourceOf is the source as the job knows it from the listing it was
+// planned from (a server's file of known size and time: no SIZE or MDTM
+// round trip per file of a tree), else as statSource finds it. A
+// verification mismatch asks again (statSource): the listing may be old.
+func (q *Queue) sourceOf(ctx context.Context, js JobState, fs session.FS) (session.Entry, error) {
+	if !js.Src.IsLocal() && js.Size > 0 && js.Attempts <= 1 && (js.Conflict != Newer || !js.ModTime.IsZero()) {
+		if err := setType(ctx, fs, session.TypeBinary); err != nil {
+			return session.Entry{}, wrap(opRead, js.SrcPath, err)
+		}
+		return session.Entry{Kind: session.KindFile, Size: js.Size, ModTime: js.ModTime}, nil
+	}
+	return q.statSource(ctx, js, fs)
 }
 
 // statSource finds the source's size (SIZE on a server, which is cheap;

@@ -59,8 +59,8 @@ type childJob struct {
 // childOf builds the job for one listed entry; ok is false for entries
 // that are not copied (links, devices, unparsed lines).
 func childOf(js JobState, c conns, e session.Entry) (childJob, bool) {
-	j := Job{Src: js.Src, Dst: js.Dst, Size: e.Size, Type: js.Type, Conflict: js.Conflict,
-		Move: js.Move, Parent: js.ID}
+	j := Job{Src: js.Src, Dst: js.Dst, Size: e.Size, ModTime: e.ModTime, Type: js.Type, Conflict: js.Conflict,
+		Move: js.Move, Parent: js.ID, MaxTries: js.MaxTries}
 	switch e.Kind {
 	case session.KindDir:
 		j.Kind = KindTree

@@ -53,7 +53,8 @@ func (o NotifyOptions) now() time.Time {
 // long enough rings and notifies.
 func (m Model) notifyBatch(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	o := m.opts.Notify
-	s, busy := m.queue.Summary(), moving(m.queue.Jobs())
+	s := m.queue.Summary() // kept as events come: no walk over the jobs per event
+	busy := s.Busy()
 	switch {
 	case busy && m.notify.start.IsZero():
 		m.notify.start = o.now()
@@ -65,17 +66,6 @@ func (m Model) notifyBatch(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
-}
-
-// moving reports whether any job is queued, running or waiting to retry
-// (paused ones wait for the user: the batch is over for now).
-func moving(jobs []transfer.JobState) bool {
-	for _, j := range jobs {
-		if !j.State.Final() && j.State != transfer.Paused {
-			return true
-		}
-	}
-	return false
 }
 
 func batchText(s transfer.Summary, took time.Duration) string {
