@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -138,27 +139,62 @@ func (Local) Open(_ context.Context, p string, offset int64) (io.ReadCloser, err
 }
 
 // Create writes a file (mode 0644 before umask). With offset > 0 the file
-// is cut to offset bytes and written from there (resume).
+// is cut to offset bytes and written from there (resume). It never
+// writes through a symbolic link planted at p: a new file replaces
+// whatever stands there (a stale copy, a link) and is created
+// exclusively; a resumed one must be a regular file, opened without
+// following a link.
 func (Local) Create(_ context.Context, p string, offset int64) (io.WriteCloser, error) {
-	flags := os.O_WRONLY | os.O_CREATE
+	flags := os.O_WRONLY | os.O_CREATE | noFollow
 	if offset == 0 {
-		flags |= os.O_TRUNC
+		if err := removeForCreate(p); err != nil {
+			return nil, fmt.Errorf("create %s: %w", p, err)
+		}
+		flags |= os.O_EXCL
 	}
 	f, err := os.OpenFile(p, flags, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", p, err)
 	}
 	if offset > 0 {
-		if err := f.Truncate(offset); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("resume %s at %d: %w", p, offset, err)
-		}
-		if _, err := f.Seek(offset, io.SeekStart); err != nil {
+		if err := resumeAt(f, offset); err != nil {
 			f.Close()
 			return nil, fmt.Errorf("resume %s at %d: %w", p, offset, err)
 		}
 	}
 	return f, nil
+}
+
+// removeForCreate clears p for an exclusive create: a file or a link is
+// removed (the link itself, never what it points to); a folder stays and
+// is an error.
+func removeForCreate(p string) error {
+	st, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case st.IsDir():
+		return syscall.EISDIR
+	}
+	return os.Remove(p)
+}
+
+// resumeAt checks that f is a regular file and positions it at offset.
+func resumeAt(f *os.File, offset int64) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if err := f.Truncate(offset); err != nil {
+		return err
+	}
+	_, err = f.Seek(offset, io.SeekStart)
+	return err
 }
 
 // Mkdir creates one folder (0755 before umask).

@@ -4,6 +4,9 @@ package session
 
 import "io/fs"
 
+// noFollow: where O_NOFOLLOW is unknown, Create's Lstat check stands alone.
+const noFollow = 0
+
 type idNames struct{}
 
 func newIDNames() *idNames                 { return &idNames{} }

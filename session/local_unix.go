@@ -9,6 +9,9 @@ import (
 	"syscall"
 )
 
+// noFollow makes an open fail on a symbolic link instead of following it.
+const noFollow = syscall.O_NOFOLLOW
+
 // idNames caches user and group names for one listing: looking each up
 // reads /etc/passwd, too slow for folders of 100,000 entries.
 type idNames struct{ users, groups map[uint32]string }

@@ -47,13 +47,14 @@ const (
 	ReasonReadOnly
 	ReasonNameTooLong
 	ReasonRefused
+	ReasonLink
 )
 
 var reasonWords = [...]string{"error", "connection problem", "too many connections",
 	"disk full", "permission denied", "target is a folder", "file vanished on the server",
 	"quota exceeded on the server", "name not allowed by the server", "verification failed",
 	"unsafe name from the server", "no such folder", "no such file", "read-only file system",
-	"name too long", "refused by the server"}
+	"name too long", "refused by the server", "a symbolic link is in the way"}
 
 func (r Reason) String() string {
 	if r < 0 || int(r) >= len(reasonWords) {

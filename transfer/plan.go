@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -64,6 +66,9 @@ type Request struct {
 	// after asking); otherwise the plan fails with ErrNoTargetFolder.
 	DstFS    session.FS
 	MakeDirs bool
+	// Root is the local folder the user chose for a tree (mirror): a
+	// folder below it that is a symbolic link is refused, never followed.
+	Root string
 }
 
 // Refusal is an item the plan will not copy, and why.
@@ -147,6 +152,9 @@ func targetFolder(ctx context.Context, req Request, dir string, seen map[string]
 	if seen[dir] {
 		return nil
 	}
+	if err := linkFree(ctx, req, dir); err != nil {
+		return err
+	}
 	e, err := req.DstFS.Stat(ctx, dir)
 	switch {
 	case err == nil && e.Kind == session.KindDir:
@@ -164,6 +172,21 @@ func targetFolder(ctx context.Context, req Request, dir string, seen map[string]
 		}
 	}
 	seen[dir] = true
+	return nil
+}
+
+// linkFree refuses a local target folder below the request's Root that
+// is, or lies under, a symbolic link.
+func linkFree(ctx context.Context, req Request, dir string) error {
+	if req.Root == "" || !req.Dst.IsLocal() {
+		return nil
+	}
+	root := filepath.Clean(req.Root)
+	for d := filepath.Clean(dir); d != root && strings.HasPrefix(d, root+string(filepath.Separator)); d = filepath.Dir(d) {
+		if e, err := req.DstFS.Stat(ctx, d); err == nil && e.Kind == session.KindLink {
+			return &Error{Reason: ReasonLink, Op: opWrite, Path: d, Err: ErrLinkedFolder}
+		}
+	}
 	return nil
 }
 
@@ -185,15 +208,16 @@ func mkdirAll(ctx context.Context, fsys session.FS, dir string) error {
 // with "..", empty, a folder, or holding NUL or a line break.
 func CheckRelative(name string) error {
 	why := ""
+	slash := strings.ReplaceAll(name, `\`, "/")
 	switch {
-	case name == "" || name == "." || name == "..":
+	case name == "" || path.Clean(slash) == "." || name == "..":
 		why = "not a file name"
 	case strings.ContainsAny(name, "\x00\r\n"):
 		why = "contains a NUL or line break"
 	case strings.HasPrefix(name, "/") || strings.HasPrefix(name, "~") || strings.HasPrefix(name, `\`) ||
 		len(name) >= 2 && name[1] == ':':
 		why = "is an absolute path"
-	case strings.Contains("/"+strings.ReplaceAll(name, `\`, "/")+"/", "/../"):
+	case strings.Contains("/"+slash+"/", "/../"):
 		why = "climbs out of the folder (..)"
 	case strings.HasSuffix(name, "/"):
 		why = "names a folder"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,4 +67,42 @@ func TestPlanTargetFolder(t *testing.T) {
 	if st, err := os.Stat(dst); err != nil || !st.IsDir() {
 		t.Fatalf("MakeDirs did not make %s: %v", dst, err)
 	}
+}
+
+// FuzzCheckName: a name the check lets through is one plain path element:
+// joined to a folder it lands directly inside it, on either side's syntax.
+func FuzzCheckName(f *testing.F) {
+	for _, s := range []string{"a.txt", "..", "x/../../y", `a\..\b`, "C:evil", "/etc/passwd", "a\x00b", "ok name",
+		"évian", "\u202etxt.exe", "..a", ".", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if CheckName(name) != nil {
+			return
+		}
+		dir := filepath.FromSlash("/target/dir")
+		if j := filepath.Join(dir, name); filepath.Dir(j) != dir || filepath.Base(j) != name {
+			t.Fatalf("%q passed the check but joins to %q", name, j)
+		}
+		if j := path.Join("/target/dir", name); path.Dir(j) != "/target/dir" || path.Base(j) != name {
+			t.Fatalf("%q passed the check but joins to %q on a server", name, j)
+		}
+	})
+}
+
+// FuzzCheckRelative: a derived name the check lets through stays inside
+// the folder it is joined to.
+func FuzzCheckRelative(f *testing.F) {
+	for _, s := range []string{"a/b.txt", "../x", "a/../../x", `..\x`, "~/x", "dir/", "a\nb", "ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if CheckRelative(name) != nil {
+			return
+		}
+		rel, err := filepath.Rel("/target", filepath.Join("/target", name))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, "../") || rel == "." {
+			t.Fatalf("%q passed the check but lands at %q", name, rel)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/ftpane/ftpane/session"
@@ -17,6 +18,9 @@ func (q *Queue) runTree(ctx context.Context, j *job, c conns) result {
 	l, err := c.src.List(ctx, js.SrcPath)
 	if err != nil {
 		return result{err: wrap(opList, js.SrcPath, err)}
+	}
+	if err := noLinkedFolder(ctx, js, c.dst); err != nil {
+		return result{err: err}
 	}
 	if err := mkdirOnce(ctx, c.dst, js.DstPath); err != nil {
 		return result{err: wrap(opWrite, js.DstPath, err)}
@@ -77,6 +81,23 @@ func childOf(js JobState, c conns, e session.Entry) (childJob, bool) {
 	}
 	j.SrcPath, j.DstPath = c.src.Join(js.SrcPath, e.Name), c.dst.Join(js.DstPath, e.Name)
 	return childJob{job: j, state: Queued}, true
+}
+
+// ErrLinkedFolder is wrapped when a local target folder inside a copied
+// tree is a symbolic link: following it would write outside the folder
+// the user chose.
+var ErrLinkedFolder = errors.New("the target folder is a symbolic link: not followed")
+
+// noLinkedFolder refuses a local subfolder target that is a symbolic
+// link. The folder the user chose (the tree's own job) may be one.
+func noLinkedFolder(ctx context.Context, js JobState, dst session.FS) error {
+	if js.Parent == 0 || !js.Dst.IsLocal() {
+		return nil
+	}
+	if e, err := dst.Stat(ctx, js.DstPath); err == nil && e.Kind == session.KindLink {
+		return &Error{Reason: ReasonLink, Op: opWrite, Path: js.DstPath, Err: ErrLinkedFolder}
+	}
+	return nil
 }
 
 // mkdirOnce creates a folder unless a folder of that name exists.

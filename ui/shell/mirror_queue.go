@@ -66,6 +66,10 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 	src, dst := m.sideOf(m.src, m.srcRoot), m.sideOf(m.dst, m.dstRoot)
 	req := transfer.Request{Src: src.ep, Dst: dst.ep, Type: session.TypeBinary, Conflict: transfer.Overwrite,
 		MaxTries: m.s.set.retries + 1}
+	if dst.ep.IsLocal() {
+		// Folders below the target the user named must not lead elsewhere.
+		req.DstFS, req.Root = dst.fs, m.dstRoot
+	}
 	resume := transfer.Resume
 	for _, j := range jobs {
 		it := transfer.Item{SrcPath: m.src.Join(m.srcRoot, j.rel), DstPath: m.dst.Join(m.dstRoot, j.rel),
