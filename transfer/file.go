@@ -305,18 +305,22 @@ func setType(ctx context.Context, fs session.FS, t session.TransferType) error {
 }
 
 // existing reports whether p exists and its entry; "no such file" is not
-// an error.
+// an error. On a server it is one SIZE: a 550 means no file there (a
+// folder in the way is the server's to refuse, in its words, when the
+// copy is renamed into place), so an upload costs no listing (a data
+// connection) per check. Only a server without SIZE is asked for a
+// listing.
 func existing(ctx context.Context, fs session.FS, p string) (session.Entry, bool, error) {
 	if s, ok := fs.(sizer); ok {
 		n, err := s.Size(ctx, p)
-		if err == nil {
+		switch {
+		case err == nil:
 			return session.Entry{Kind: session.KindFile, Size: n}, true, nil
-		}
-		if !isNotExist(err) && !notImplemented(err) {
+		case isNotExist(err):
+			return session.Entry{}, false, nil
+		case !notImplemented(err):
 			return session.Entry{}, false, err
 		}
-		// SIZE of a folder is refused too, and some servers have no SIZE:
-		// look closer.
 	}
 	e, err := fs.Stat(ctx, p)
 	if err != nil {
