@@ -11,6 +11,9 @@ import (
 // name to write, or a result that ends the job (skipped, or an error).
 func (q *Queue) resolve(ctx context.Context, js JobState, c conns, src session.Entry) (string, *result) {
 	dst := js.DstPath
+	if js.Fresh && js.Attempts <= 1 {
+		return dst, nil
+	}
 	e, ok, err := existing(ctx, c.dst, dst)
 	if err != nil {
 		return "", &result{err: wrap(opWrite, dst, err)}

@@ -63,6 +63,9 @@ func (q *Queue) resumeOffset(ctx context.Context, js JobState, src, dst session.
 	if js.restartAt > 0 {
 		return js.restartAt, nil // the user's restart marker, on the first try
 	}
+	if js.Fresh && js.Attempts <= 1 {
+		return 0, nil // nothing was there: a stale .part is overwritten
+	}
 	e, ok, err := existing(ctx, dst, part)
 	if err != nil {
 		return 0, wrap(opWrite, part, err)

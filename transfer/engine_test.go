@@ -238,3 +238,37 @@ func TestTreeFilesTrustTheirListing(t *testing.T) {
 		t.Errorf("%d SIZE/stat calls for 5 listed files, want none", asked)
 	}
 }
+
+// TestFreshFolderSkipsTargetChecks: the files of a folder copy into a
+// folder the copy just made cannot be in each other's way, so their
+// first try asks nothing of the target but the verification: one stat
+// (one SIZE on a server) per file instead of four.
+func TestFreshFolderSkipsTargetChecks(t *testing.T) {
+	r := newRig(t, Options{})
+	for i := range 4 {
+		r.remote.put("/srv/t/f"+itoa(i), randBytes(t, 1000+i))
+	}
+	var mu sync.Mutex
+	stats := 0
+	r.local.hook = func(op, p string, off int64) error {
+		if op == "stat" && strings.HasPrefix(p, "/home/t/") {
+			mu.Lock()
+			stats++
+			mu.Unlock()
+		}
+		return nil
+	}
+	r.local.dirs["/home"] = true
+	r.wait(r.q.AddTree(r.download("/srv/t", "/home/t")), Done)
+	for _, js := range r.q.Snapshot() {
+		r.wait(js.ID, Done)
+	}
+	for i := range 4 {
+		mustFile(t, r.local, "/home/t/f"+itoa(i), r.remote.files["/srv/t/f"+itoa(i)])
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if stats > 4 {
+		t.Errorf("%d stats of targets for 4 files in a new folder, want one each", stats)
+	}
+}

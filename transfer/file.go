@@ -265,14 +265,7 @@ func (q *Queue) restartOnce(ctx context.Context, j *job, c conns, target string,
 // commit renames the verified .part into place, replacing an existing
 // target, then deletes the source of a move.
 func (q *Queue) commit(ctx context.Context, js JobState, c conns, target string) result {
-	if _, ok, err := existing(ctx, c.dst, target); err != nil {
-		return result{err: wrap(opCommit, target, err)}
-	} else if ok {
-		if err := c.dst.Remove(ctx, target); err != nil {
-			return result{err: wrap(opCommit, target, err)}
-		}
-	}
-	if err := c.dst.Rename(ctx, partName(target), target); err != nil {
+	if err := q.renameIntoPlace(ctx, js, c, target); err != nil {
 		return result{err: wrap(opCommit, target, err)}
 	}
 	if !js.Move {
@@ -282,6 +275,23 @@ func (q *Queue) commit(ctx context.Context, js JobState, c conns, target string)
 		return result{state: Done, note: wrap(opDelete, js.SrcPath, err).Error()}
 	}
 	return result{state: Done, note: "moved"}
+}
+
+// renameIntoPlace renames the .part to target, replacing an existing
+// target. A fresh job tries the rename first and looks for a target in
+// the way only when it fails.
+func (q *Queue) renameIntoPlace(ctx context.Context, js JobState, c conns, target string) error {
+	if js.Fresh && c.dst.Rename(ctx, partName(target), target) == nil {
+		return nil
+	}
+	if _, ok, err := existing(ctx, c.dst, target); err != nil {
+		return err
+	} else if ok {
+		if err := c.dst.Remove(ctx, target); err != nil {
+			return err
+		}
+	}
+	return c.dst.Rename(ctx, partName(target), target)
 }
 
 // sizer is a side that answers SIZE without a listing (session.Remote).

@@ -134,6 +134,11 @@ type Job struct {
 	// it from a listing; zero: the worker asks (MDTM, stat). The copy is
 	// given the source's time.
 	ModTime time.Time
+	// Fresh says the planner saw no target there (mirror's missing
+	// files, a tree's files in a folder it just made): the first try
+	// skips the checks for an existing target and .part, a round trip
+	// each on a server. Never journaled: a restored job checks.
+	Fresh bool
 	// Lend gives the job connections it uses instead of the pool's, for
 	// a front end that waits on the job and whose own connection is idle
 	// meanwhile (batch mode's get and put, as classic ftp uses its one

@@ -42,6 +42,8 @@ type Item struct {
 	ModTime time.Time
 	// Conflict overrides the request's policy for this item when set.
 	Conflict *Policy
+	// Fresh: the caller saw no target there (see Job.Fresh).
+	Fresh bool
 }
 
 // Request is a copy as a front end asks for it: F5/F6, get and put and
@@ -130,6 +132,7 @@ func jobFor(req Request, it Item) Job {
 	if it.Conflict != nil {
 		j.Conflict = *it.Conflict
 	}
+	j.Fresh = it.Fresh
 	if it.Dir {
 		j.Kind = KindTree
 	}

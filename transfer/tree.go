@@ -22,13 +22,15 @@ func (q *Queue) runTree(ctx context.Context, j *job, c conns) result {
 	if err := noLinkedFolder(ctx, js, c.dst); err != nil {
 		return result{err: err}
 	}
-	if err := mkdirOnce(ctx, c.dst, js.DstPath); err != nil {
+	fresh, err := mkdirFresh(ctx, c.dst, js.DstPath)
+	if err != nil {
 		return result{err: wrap(opWrite, js.DstPath, err)}
 	}
 	children := make([]childJob, 0, len(l.Entries))
 	skipped := 0
 	for _, e := range l.Entries {
 		ch, ok := childOf(js, c, e)
+		ch.job.Fresh = fresh && ch.job.Kind == KindFile
 		if !ok {
 			skipped++
 			continue
@@ -98,6 +100,15 @@ func noLinkedFolder(ctx context.Context, js JobState, dst session.FS) error {
 		return &Error{Reason: ReasonLink, Op: opWrite, Path: js.DstPath, Err: ErrLinkedFolder}
 	}
 	return nil
+}
+
+// mkdirFresh is mkdirOnce, and reports whether the folder is new (so
+// nothing in it can be in a copy's way).
+func mkdirFresh(ctx context.Context, fs session.FS, p string) (bool, error) {
+	if fs.Mkdir(ctx, p) == nil {
+		return true, nil
+	}
+	return false, mkdirOnce(ctx, fs, p)
 }
 
 // mkdirOnce creates a folder unless a folder of that name exists.

@@ -73,7 +73,8 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 	resume := transfer.Resume
 	for _, j := range jobs {
 		it := transfer.Item{SrcPath: m.src.Join(m.srcRoot, j.rel), DstPath: m.dst.Join(m.dstRoot, j.rel),
-			Name: j.entry.Name, Origin: transfer.FromListing, Size: j.entry.Size, ModTime: j.entry.ModTime}
+			Name: j.entry.Name, Origin: transfer.FromListing, Size: j.entry.Size, ModTime: j.entry.ModTime,
+			Fresh: j.fresh}
 		if m.o.reverse {
 			it.Origin = transfer.FromUser // local names, the user's own tree
 		}

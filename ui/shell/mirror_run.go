@@ -17,6 +17,7 @@ type mirrorJob struct {
 	rel    string
 	entry  session.Entry
 	resume bool
+	fresh  bool // the target has no such file (the planner skips its checks)
 }
 
 // mirrorRun is one mirror command in progress.
@@ -113,7 +114,7 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 	newer := exists && e.ModTime.After(d.ModTime)
 	switch {
 	case !exists:
-		return mirrorJob{rel: rel, entry: e}, true
+		return mirrorJob{rel: rel, entry: e, fresh: true}, true
 	case m.o.cont && d.Size < e.Size:
 		return mirrorJob{rel: rel, entry: e, resume: true}, true
 	case m.o.onlyNewer:
