@@ -10,16 +10,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// appender is a side that can add to the end of a file (APPE).
-type appender interface {
-	Append(ctx context.Context, p string) (io.WriteCloser, error)
-}
-
-// uniquer is a side that stores under a name it chooses (STOU).
-type uniquer interface {
-	StoreUniqueAs(ctx context.Context, hint string, src io.Reader) (string, session.Reply, error)
-}
-
 // runDirect runs an append or a store-unique: the target is written in
 // place, since neither can go through a .part. The copy is checked by
 // size where the type allows (the target grew by the source's size; the
@@ -42,7 +32,7 @@ func (q *Queue) runDirect(ctx context.Context, j *job, c conns, src session.Entr
 }
 
 func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *countingReader, size int64) result {
-	a, ok := c.dst.(appender)
+	a, ok := c.dst.(session.Appender)
 	if !ok {
 		return result{err: &Error{Op: opWrite, Path: js.DstPath, Err: errors.New("append needs a server as the target")}}
 	}
@@ -69,7 +59,7 @@ func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *counting
 }
 
 func (q *Queue) storeUnique(ctx context.Context, j *job, js JobState, c conns, in *countingReader) result {
-	u, ok := c.dst.(uniquer)
+	u, ok := c.dst.(session.UniqueStorer)
 	if !ok {
 		return result{err: &Error{Op: opWrite, Path: js.DstPath, Err: errors.New("a unique name needs a server as the target")}}
 	}

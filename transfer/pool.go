@@ -26,10 +26,6 @@ func poolKey(cfg *session.Config) string {
 	return cfg.Host + ":" + strconv.Itoa(cfg.Port) + ":" + cfg.User + ":" + strconv.Itoa(int(cfg.TLS))
 }
 
-// passiver is a connection whose data connections can switch between
-// passive and active mode (session.Remote).
-type passiver interface{ SetPassive(bool) }
-
 // pool keeps each server's connections for reuse and remembers how many
 // the server accepts: a 421 lowers that limit for the queue's lifetime.
 type pool struct {
@@ -100,7 +96,7 @@ func (p *pool) get(ctx context.Context, cfg *session.Config) (session.FS, error)
 		s.idle = s.idle[:n-1]
 		p.mu.Unlock()
 		ic.timer.Stop()
-		if ps, ok := ic.fs.(passiver); ok {
+		if ps, ok := ic.fs.(session.PassiveSetter); ok {
 			ps.SetPassive(!cfg.Active) // the job's setting, for every new data connection
 		}
 		return ic.fs, nil

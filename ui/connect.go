@@ -223,7 +223,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 // startDir is where a new connection's pane opens: the folder the session
 // is in (the URL's path), else its home.
 func startDir(fsys session.FS) string {
-	if w, ok := fsys.(interface{ Getwd() string }); ok && w.Getwd() != "" {
+	if w, ok := fsys.(session.Getwder); ok && w.Getwd() != "" {
 		return w.Getwd()
 	}
 	home, _ := fsys.Home(context.Background())
