@@ -12,14 +12,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// DialFunc opens one logged-in connection. The queue calls it once per
-// connection it pools, never once per file.
-type DialFunc func(ctx context.Context, cfg session.Config) (session.FS, error)
-
-func defaultDial(ctx context.Context, cfg session.Config) (session.FS, error) {
-	return session.Dial(ctx, cfg)
-}
-
 // poolKey identifies a server login: host, port, user, and the TLS mode
 // (a job that asked for TLS must never get a plain connection).
 func poolKey(cfg *session.Config) string {
@@ -29,7 +21,7 @@ func poolKey(cfg *session.Config) string {
 // pool keeps each server's connections for reuse and remembers how many
 // the server accepts: a 421 lowers that limit for the queue's lifetime.
 type pool struct {
-	dial    DialFunc
+	dial    session.DialFunc
 	max     int
 	idleFor time.Duration // an unused connection is logged out after this
 	mu      sync.Mutex
@@ -50,7 +42,7 @@ type idleConn struct {
 	timer *time.Timer
 }
 
-func newPool(dial DialFunc, max int, idleFor time.Duration) *pool {
+func newPool(dial session.DialFunc, max int, idleFor time.Duration) *pool {
 	return &pool{dial: dial, max: max, idleFor: idleFor, servers: map[string]*server{}}
 }
 
