@@ -45,8 +45,13 @@ func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *counting
 		return result{err: wrap(opWrite, js.DstPath, err)}
 	}
 	_, cerr := io.Copy(w, in)
-	if err := errors.Join(cerr, w.Close()); err != nil {
+	// Close is the server's verdict: when it refused the data, the copy
+	// failed for that same reason, which is said once.
+	if err := w.Close(); err != nil {
 		return result{err: wrap(opStream, js.DstPath, err)}
+	}
+	if cerr != nil {
+		return result{err: wrap(opStream, js.DstPath, cerr)}
 	}
 	if js.Type != session.TypeBinary || size < 0 {
 		return result{state: Done}

@@ -91,7 +91,10 @@ type Shell struct {
 	// hashLine is set while a line of hash marks is open, so that a reply
 	// printed meanwhile starts on a new line.
 	hashLine atomic.Bool
-	live     atomic.Pointer[liveCopy]
+	// replies are the last final reply lines the transcript printed in
+	// the current command: an error quoting one of them was shown.
+	replies printedReplies
+	live    atomic.Pointer[liveCopy]
 	// syncDir is the pane's folder the attached connection must be in
 	// before the next command ("": nothing to do).
 	syncDir   string
