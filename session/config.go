@@ -60,8 +60,6 @@ type Config struct {
 
 	Timeout   time.Duration // per operation; 0: DefaultTimeout
 	Keepalive time.Duration // NOOP after this much idle time; 0: off
-	Trace     TraceFunc
-	OnEvent   func(Event)
 }
 
 // Addr is host:port with the default port filled in.

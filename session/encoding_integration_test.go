@@ -47,9 +47,9 @@ func testCharset(t *testing.T, target testsrv.Target) {
 	cfg := config(target, v)
 	var mu sync.Mutex
 	var events []session.Event
-	cfg.OnEvent = func(e session.Event) { mu.Lock(); events = append(events, e); mu.Unlock() }
+	onEvent := func(e session.Event) { mu.Lock(); events = append(events, e); mu.Unlock() }
 	ctx := context.Background()
-	r, err := session.Dial(ctx, cfg)
+	r, err := session.Dial(ctx, cfg, session.WithEvents(onEvent))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,8 +116,8 @@ func TestNoOptsUTF8WithLegacyCharset(t *testing.T) {
 		cfg := config(target, variant{tls: session.TLSNone})
 		cfg.Encoding = enc
 		var sent []string
-		cfg.Trace = func(d session.TraceDir, l string) { sent = append(sent, d.Prefix()+l) }
-		r, err := session.Dial(context.Background(), cfg)
+		trace := func(d session.TraceDir, l string) { sent = append(sent, d.Prefix()+l) }
+		r, err := session.Dial(context.Background(), cfg, session.WithTrace(trace))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -169,8 +169,7 @@ func TestAccountSentOn332(t *testing.T) {
 	})
 	cfg.Account = "acct-secret"
 	var trace []string
-	cfg.Trace = func(d TraceDir, l string) { trace = append(trace, l) }
-	r, err := Dial(context.Background(), cfg)
+	r, err := Dial(context.Background(), cfg, WithTrace(func(d TraceDir, l string) { trace = append(trace, l) }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,14 +16,13 @@ import (
 func TestSwitchModesMidSession(t *testing.T) {
 	target := testsrv.Embedded(t)[0]
 	var trace []string
-	cfg := session.Config{Host: target.Host, Port: target.Port, User: target.User, Password: target.Pass,
-		Trace: func(d session.TraceDir, l string) {
-			if d == session.TraceSent {
-				trace = append(trace, l)
-			}
-		}}
+	cfg := session.Config{Host: target.Host, Port: target.Port, User: target.User, Password: target.Pass}
 	ctx := context.Background()
-	r, err := session.Dial(ctx, cfg)
+	r, err := session.Dial(ctx, cfg, session.WithTrace(func(d session.TraceDir, l string) {
+		if d == session.TraceSent {
+			trace = append(trace, l)
+		}
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,9 +69,9 @@ func TestReconnectReturnsToTheSameFolder(t *testing.T) {
 	px := startProxy(t, target.Addr())
 	events := make(chan session.Event, 4)
 	cfg := session.Config{Host: "127.0.0.1", Port: px.port(), User: target.User, Password: target.Pass,
-		Timeout: 5 * time.Second, OnEvent: func(e session.Event) { events <- e }}
+		Timeout: 5 * time.Second}
 	ctx := context.Background()
-	r, err := session.Dial(ctx, cfg)
+	r, err := session.Dial(ctx, cfg, session.WithEvents(func(e session.Event) { events <- e }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,15 +142,15 @@ func TestKeepaliveSendsNoop(t *testing.T) {
 	target := testsrv.Embedded(t)[0]
 	noops := make(chan struct{}, 8)
 	cfg := session.Config{Host: target.Host, Port: target.Port, User: target.User, Password: target.Pass,
-		Keepalive: 100 * time.Millisecond, Trace: func(d session.TraceDir, l string) {
-			if d == session.TraceSent && l == "NOOP" {
-				select {
-				case noops <- struct{}{}:
-				default:
-				}
+		Keepalive: 100 * time.Millisecond}
+	r, err := session.Dial(context.Background(), cfg, session.WithTrace(func(d session.TraceDir, l string) {
+		if d == session.TraceSent && l == "NOOP" {
+			select {
+			case noops <- struct{}{}:
+			default:
 			}
-		}}
-	r, err := session.Dial(context.Background(), cfg)
+		}
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,12 +36,13 @@ func (t TransferType) String() string {
 // concurrent use: they take turns on the one control connection (a
 // transfer holds it until its reader or writer is closed).
 type Remote struct {
-	cfg  Config
-	sem  chan struct{} // the connection lock
-	w    *wire
-	c    *ftp.ServerConn
-	home string
-	cwd  string
+	cfg   Config
+	hooks Hooks         // from Dial's options; never in cfg, which callers copy
+	sem   chan struct{} // the connection lock
+	w     *wire
+	c     *ftp.ServerConn
+	home  string
+	cwd   string
 
 	passive     atomic.Bool
 	typ         atomic.Int32 // a TransferType
@@ -58,7 +59,8 @@ type Remote struct {
 var _ FS = (*Remote)(nil)
 
 // Dial connects, logs in and, when the config names a folder, enters it.
-func Dial(ctx context.Context, cfg Config) (*Remote, error) {
+// The options set the hooks the connection reports to for its lifetime.
+func Dial(ctx context.Context, cfg Config, opts ...DialOption) (*Remote, error) {
 	if err := checkArg(cfg.Host, cfg.User, cfg.Dir); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
@@ -69,7 +71,7 @@ func Dial(ctx context.Context, cfg Config) (*Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
-	r := &Remote{cfg: cfg, sem: make(chan struct{}, 1), done: make(chan struct{}), codec: codec}
+	r := &Remote{cfg: cfg, hooks: HooksOf(opts...), sem: make(chan struct{}, 1), done: make(chan struct{}), codec: codec}
 	r.passive.Store(!cfg.Active)
 	if err := r.connect(ctx); err != nil {
 		return nil, err
@@ -103,7 +105,7 @@ func (r *Remote) connect(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("connect %s: %w", cfg.Addr(), err)
 	}
-	w := newWire(tcp, cfg.timeout(), cfg.Trace)
+	w := newWire(tcp, cfg.timeout(), r.hooks.Trace)
 	w.account, w.passive, w.codec = cfg.Account, r.passive.Load(), r.codec
 	stop := context.AfterFunc(ctx, func() { w.interrupt(true) })
 	defer stop()
@@ -310,8 +312,8 @@ func (r *Remote) reconnect(ctx context.Context) error {
 
 func (r *Remote) emit(e Event) {
 	e.Label = r.cfg.Label()
-	if r.cfg.OnEvent != nil {
-		r.cfg.OnEvent(e)
+	if r.hooks.OnEvent != nil {
+		r.hooks.OnEvent(e)
 	}
 }
 

@@ -73,7 +73,7 @@ func dial(t *testing.T, target testsrv.Target, v variant) (*session.Remote, *[]s
 	cfg := config(target, v)
 	verbose := os.Getenv("FTPANE_TEST_TRACE") != ""
 	start := time.Now()
-	cfg.Trace = func(d session.TraceDir, l string) {
+	trace := func(d session.TraceDir, l string) {
 		lines = append(lines, d.Prefix()+l)
 		if verbose {
 			t.Logf("%5dms %s%s", time.Since(start).Milliseconds(), d.Prefix(), l)
@@ -81,7 +81,7 @@ func dial(t *testing.T, target testsrv.Target, v variant) (*session.Remote, *[]s
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	r, err := session.Dial(ctx, cfg)
+	r, err := session.Dial(ctx, cfg, session.WithTrace(trace))
 	if err != nil {
 		t.Fatalf("dial %s (%s): %v", target.Name, v, err)
 	}

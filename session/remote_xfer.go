@@ -169,7 +169,6 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 	})
 	err := w.store(src)
 	stop()
-	closeSrc(errOrEOF(err))
 	if fsrc, ok := src.(*fileSource); ok && fsrc.err != nil && ctx.Err() == nil {
 		err = fsrc.err // the data's own failure says more than the 426 after it
 	}
@@ -179,6 +178,9 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 		}
 		err = mapErr(w.op+" "+w.path, err)
 	}
+	// A Write still waiting fails with the verdict Close gives, the
+	// server's code kept, not with the library's unmapped error.
+	closeSrc(errOrEOF(err))
 	w.done <- err
 }
 

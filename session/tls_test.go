@@ -73,13 +73,14 @@ func TestInsecureWarnsEveryConnection(t *testing.T) {
 	target := testsrv.Embedded(t)[0]
 	var warnings []string
 	cfg := session.Config{Host: target.Host, Port: target.Port, User: target.User, Password: target.Pass,
-		TLS: session.TLSExplicit, Insecure: true, OnEvent: func(e session.Event) {
-			if e.Kind == session.EventInsecure {
-				warnings = append(warnings, e.Err.Error())
-			}
-		}}
+		TLS: session.TLSExplicit, Insecure: true}
+	warn := session.WithEvents(func(e session.Event) {
+		if e.Kind == session.EventInsecure {
+			warnings = append(warnings, e.Err.Error())
+		}
+	})
 	for range 2 {
-		r, err := session.Dial(context.Background(), cfg)
+		r, err := session.Dial(context.Background(), cfg, warn)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,16 +10,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// appender is a side that can add to the end of a file (APPE).
-type appender interface {
-	Append(ctx context.Context, p string) (io.WriteCloser, error)
-}
-
-// uniquer is a side that stores under a name it chooses (STOU).
-type uniquer interface {
-	StoreUniqueAs(ctx context.Context, hint string, src io.Reader) (string, session.Reply, error)
-}
-
 // runDirect runs an append or a store-unique: the target is written in
 // place, since neither can go through a .part. The copy is checked by
 // size where the type allows (the target grew by the source's size; the
@@ -42,7 +32,7 @@ func (q *Queue) runDirect(ctx context.Context, j *job, c conns, src session.Entr
 }
 
 func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *countingReader, size int64) result {
-	a, ok := c.dst.(appender)
+	a, ok := c.dst.(session.Appender)
 	if !ok {
 		return result{err: &Error{Op: opWrite, Path: js.DstPath, Err: errors.New("append needs a server as the target")}}
 	}
@@ -55,8 +45,13 @@ func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *counting
 		return result{err: wrap(opWrite, js.DstPath, err)}
 	}
 	_, cerr := io.Copy(w, in)
-	if err := errors.Join(cerr, w.Close()); err != nil {
+	// Close is the server's verdict: when it refused the data, the copy
+	// failed for that same reason, which is said once.
+	if err := w.Close(); err != nil {
 		return result{err: wrap(opStream, js.DstPath, err)}
+	}
+	if cerr != nil {
+		return result{err: wrap(opStream, js.DstPath, cerr)}
 	}
 	if js.Type != session.TypeBinary || size < 0 {
 		return result{state: Done}
@@ -69,7 +64,7 @@ func (q *Queue) appendTo(ctx context.Context, js JobState, c conns, in *counting
 }
 
 func (q *Queue) storeUnique(ctx context.Context, j *job, js JobState, c conns, in *countingReader) result {
-	u, ok := c.dst.(uniquer)
+	u, ok := c.dst.(session.UniqueStorer)
 	if !ok {
 		return result{err: &Error{Op: opWrite, Path: js.DstPath, Err: errors.New("a unique name needs a server as the target")}}
 	}

@@ -88,7 +88,7 @@ func (m *memStore) call(op, p string, off int64) error {
 }
 
 // dial is a DialFunc onto this store.
-func (m *memStore) dial(ctx context.Context, cfg session.Config) (session.FS, error) {
+func (m *memStore) dial(ctx context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 	if m.limit > 0 && m.live.Load() >= m.limit {
 		return nil, &session.ReplyError{Op: "connect", Code: 421, Msg: "Too many connections"}
 	}

@@ -42,7 +42,7 @@ func TestJournalRecoversUnfinishedJobsAfterACrash(t *testing.T) {
 	var dialled []session.Config
 	next := newRigOn(t, Options{JournalPath: crashed,
 		Restore: func(c session.Config) session.Config { c.Password = fakeServer.Password; return c },
-		Dial: func(ctx context.Context, c session.Config) (session.FS, error) {
+		Dial: func(ctx context.Context, c session.Config, _ ...session.DialOption) (session.FS, error) {
 			mu.Lock()
 			dialled = append(dialled, c)
 			mu.Unlock()
@@ -196,7 +196,7 @@ func TestSetPasswordCompletesRestoredJobs(t *testing.T) {
 	var mu sync.Mutex
 	var passwords []string
 	next := newRigOn(t, Options{JournalPath: crashed,
-		Dial: func(ctx context.Context, c session.Config) (session.FS, error) {
+		Dial: func(ctx context.Context, c session.Config, _ ...session.DialOption) (session.FS, error) {
 			mu.Lock()
 			passwords = append(passwords, c.Password)
 			mu.Unlock()

@@ -23,10 +23,11 @@ type Options struct {
 	// state folder under ftpane/. NoJournal keeps the queue in memory.
 	JournalPath string
 	NoJournal   bool
-	// Dial opens one connection; default session.Dial. Restore completes
+	// Dial opens one logged-in connection, once per connection the queue
+	// pools, never once per file; default session.DialFS. Restore completes
 	// the config of a job read back from the journal, which holds no
 	// passwords: it is the caller's chance to supply them again.
-	Dial    DialFunc
+	Dial    session.DialFunc
 	Restore func(session.Config) session.Config
 	// Local is the local filesystem; tests put a fake here.
 	Local session.FS
@@ -86,7 +87,7 @@ func (o Options) withDefaults() Options {
 		o.JournalPath = filepath.Join(xdg.StateHome, "ftpane", "queue.jsonl")
 	}
 	if o.Dial == nil {
-		o.Dial = defaultDial
+		o.Dial = session.DialFS
 	}
 	if o.Local == nil {
 		o.Local = session.Local{}

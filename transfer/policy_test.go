@@ -84,7 +84,7 @@ func (h hostileFS) List(ctx context.Context, dir string) (session.Listing, error
 
 func TestHostileNamesAreRefusedTheRestIsCopied(t *testing.T) {
 	store := newStore()
-	r := newRig(t, Options{Dial: func(ctx context.Context, cfg session.Config) (session.FS, error) {
+	r := newRig(t, Options{Dial: func(ctx context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 		fs, err := store.dial(ctx, cfg)
 		return hostileFS{fs.(*memFS)}, err
 	}})

@@ -12,28 +12,16 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// DialFunc opens one logged-in connection. The queue calls it once per
-// connection it pools, never once per file.
-type DialFunc func(ctx context.Context, cfg session.Config) (session.FS, error)
-
-func defaultDial(ctx context.Context, cfg session.Config) (session.FS, error) {
-	return session.Dial(ctx, cfg)
-}
-
 // poolKey identifies a server login: host, port, user, and the TLS mode
 // (a job that asked for TLS must never get a plain connection).
 func poolKey(cfg *session.Config) string {
 	return cfg.Host + ":" + strconv.Itoa(cfg.Port) + ":" + cfg.User + ":" + strconv.Itoa(int(cfg.TLS))
 }
 
-// passiver is a connection whose data connections can switch between
-// passive and active mode (session.Remote).
-type passiver interface{ SetPassive(bool) }
-
 // pool keeps each server's connections for reuse and remembers how many
 // the server accepts: a 421 lowers that limit for the queue's lifetime.
 type pool struct {
-	dial    DialFunc
+	dial    session.DialFunc
 	max     int
 	idleFor time.Duration // an unused connection is logged out after this
 	mu      sync.Mutex
@@ -54,7 +42,7 @@ type idleConn struct {
 	timer *time.Timer
 }
 
-func newPool(dial DialFunc, max int, idleFor time.Duration) *pool {
+func newPool(dial session.DialFunc, max int, idleFor time.Duration) *pool {
 	return &pool{dial: dial, max: max, idleFor: idleFor, servers: map[string]*server{}}
 }
 
@@ -100,7 +88,7 @@ func (p *pool) get(ctx context.Context, cfg *session.Config) (session.FS, error)
 		s.idle = s.idle[:n-1]
 		p.mu.Unlock()
 		ic.timer.Stop()
-		if ps, ok := ic.fs.(passiver); ok {
+		if ps, ok := ic.fs.(session.PassiveSetter); ok {
 			ps.SetPassive(!cfg.Active) // the job's setting, for every new data connection
 		}
 		return ic.fs, nil

@@ -22,14 +22,11 @@ func (q *Queue) segmentable(js JobState, c conns, size int64) bool {
 		q.opts.Segments > 1 && size >= q.opts.SegmentThreshold && canRest(c.src)
 }
 
-// featurer is a server that announced its features (session.Remote).
-type featurer interface{ Features() map[string]string }
-
 // canRest reports whether a side can start a transfer mid-file: every
 // local file can; a server can unless its FEAT list lacks REST STREAM
 // (servers that send no FEAT at all are given the benefit of the doubt).
 func canRest(fs session.FS) bool {
-	f, ok := fs.(featurer)
+	f, ok := fs.(session.FeatureLister)
 	if !ok {
 		return true
 	}

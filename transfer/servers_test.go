@@ -84,8 +84,8 @@ func eachSite(t *testing.T, f func(t *testing.T, s site)) {
 }
 
 // countingDial counts logins.
-func countingDial(n *atomic.Int32) DialFunc {
-	return func(ctx context.Context, cfg session.Config) (session.FS, error) {
+func countingDial(n *atomic.Int32) session.DialFunc {
+	return func(ctx context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 		n.Add(1)
 		return session.Dial(ctx, cfg)
 	}

@@ -67,16 +67,11 @@ func verifySum(ctx context.Context, js JobState, c conns, part string) error {
 	return nil
 }
 
-// checksummer is a server that hashes files (session.Remote).
-type checksummer interface {
-	Checksum(ctx context.Context, p string) (session.Checksum, bool, error)
-}
-
 // serverSum asks a remote side for a file's checksum. A refusal means no
 // checksum (not every server hashes every file); a broken connection is
 // an error to retry.
 func serverSum(ctx context.Context, ep Endpoint, fs session.FS, p string) (*session.Checksum, error) {
-	cs, ok := fs.(checksummer)
+	cs, ok := fs.(session.Checksummer)
 	if ep.IsLocal() || !ok {
 		return nil, nil
 	}

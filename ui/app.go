@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"context"
 	"io"
 	"os"
 
@@ -22,17 +21,14 @@ import (
 	"github.com/ftpane/ftpane/ui/viewer"
 )
 
-// DialFunc connects to a server; session.Dial by default, a fake in tests.
-type DialFunc func(ctx context.Context, cfg session.Config) (session.FS, error)
-
 // Options is what the command line hands the UI.
 type Options struct {
 	Keys   keymap.KeyMap
-	Local  session.FS      // left pane; session.Local{} by default
-	Remote *session.Config // right pane; nil: start with the connect dialog
-	Note   string          // shown once in the status line (why ~/.netrc was skipped)
-	Dial   DialFunc
-	Editor string // $VISUAL or $EDITOR; "vi" when empty
+	Local  session.FS       // left pane; session.Local{} by default
+	Remote *session.Config  // right pane; nil: start with the connect dialog
+	Note   string           // shown once in the status line (why ~/.netrc was skipped)
+	Dial   session.DialFunc // session.DialFS by default, a fake in tests
+	Editor string           // $VISUAL or $EDITOR; "vi" when empty
 	// NoColor turns colour off (NO_COLOR); Dark picks the theme's dark
 	// values until the terminal says which background it has.
 	NoColor, Dark bool
@@ -44,7 +40,7 @@ type Options struct {
 	Still bool
 	// ShellDial connects the ":" line's interpreter (nil: session.Dial);
 	// HistoryPath keeps its history ("": none).
-	ShellDial   func(context.Context, session.Config) (*session.Remote, error)
+	ShellDial   session.RemoteDialFunc
 	HistoryPath string
 	// Queue runs the transfers; nil: an in-memory queue without a journal
 	// over Local and Dial (tests).
@@ -137,7 +133,7 @@ func New(o Options) Model {
 		o.Local = session.Local{}
 	}
 	if o.Dial == nil {
-		o.Dial = func(ctx context.Context, cfg session.Config) (session.FS, error) { return session.Dial(ctx, cfg) }
+		o.Dial = session.DialFS
 	}
 	if o.Editor == "" {
 		o.Editor = "vi"
@@ -155,7 +151,7 @@ func New(o Options) Model {
 	m.log = logview.New(st)
 	m.q = o.Queue
 	if m.q == nil {
-		m.q, _ = transfer.New(transfer.Options{NoJournal: true, Local: o.Local, Dial: transfer.DialFunc(o.Dial)})
+		m.q, _ = transfer.New(transfer.Options{NoJournal: true, Local: o.Local, Dial: o.Dial})
 	}
 	m.queue = queue.New(o.Keys, st)
 	m.cmd.input = newInput()

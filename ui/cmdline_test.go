@@ -21,8 +21,8 @@ func newCmdTest(t *testing.T, hist string) Model {
 	remote := sampleRemote()
 	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, HistoryPath: hist,
 		Remote: &session.Config{Host: "ftp.example.org", User: "ann", Password: "pw"},
-		Dial:   func(context.Context, session.Config) (session.FS, error) { return remote, nil },
-		ShellDial: func(context.Context, session.Config) (*session.Remote, error) {
+		Dial:   func(context.Context, session.Config, ...session.DialOption) (session.FS, error) { return remote, nil },
+		ShellDial: func(context.Context, session.Config, ...session.DialOption) (*session.Remote, error) {
 			return nil, errors.New("no network in tests")
 		}})
 	m = send(t, m, windowSize(100, 30))
@@ -199,7 +199,7 @@ func TestProxyUsesTheOtherPane(t *testing.T) {
 	cfgA, _ := session.ParseURL("ftp://u:pw@" + servers[0])
 	cfgB, _ := session.ParseURL("ftp://u:pw@" + servers[1])
 	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, Remote: &cfgA,
-		ShellDial: func(context.Context, session.Config) (*session.Remote, error) {
+		ShellDial: func(context.Context, session.Config, ...session.DialOption) (*session.Remote, error) {
 			return nil, errors.New("the shell must not dial: both panes have servers")
 		}})
 	m = send(t, m, windowSize(120, 30))

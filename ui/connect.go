@@ -175,14 +175,12 @@ func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
 // connectCmd dials off the UI goroutine, the transcript and connection
 // events wired into the log and status line.
 func (m Model) connectCmd(i int, cfg session.Config) tea.Cmd {
-	cfg.Trace, cfg.OnEvent = m.sink.trace, m.sink.event
 	if cfg.Keepalive == 0 {
 		cfg.Keepalive = keepalive
 	}
-	dial := m.opts.Dial
+	dial, trace, events := m.opts.Dial, session.WithTrace(m.sink.trace), session.WithEvents(m.sink.event)
 	return func() tea.Msg {
-		fsys, err := dial(context.Background(), cfg)
-		cfg.Trace, cfg.OnEvent = nil, nil
+		fsys, err := dial(context.Background(), cfg, trace, events)
 		return connectedMsg{Pane: i, FS: fsys, Cfg: cfg, Err: err}
 	}
 }
@@ -223,7 +221,7 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 // startDir is where a new connection's pane opens: the folder the session
 // is in (the URL's path), else its home.
 func startDir(fsys session.FS) string {
-	if w, ok := fsys.(interface{ Getwd() string }); ok && w.Getwd() != "" {
+	if w, ok := fsys.(session.Getwder); ok && w.Getwd() != "" {
 		return w.Getwd()
 	}
 	home, _ := fsys.Home(context.Background())

@@ -19,7 +19,7 @@ type dialer struct {
 	tried []session.Config
 }
 
-func (d *dialer) dial(_ context.Context, cfg session.Config) (session.FS, error) {
+func (d *dialer) dial(_ context.Context, cfg session.Config, opts ...session.DialOption) (session.FS, error) {
 	d.tried = append(d.tried, cfg)
 	if cfg.Host != "ftp.example.org" {
 		return nil, errors.New("connect " + cfg.Addr() + ": dial tcp: lookup " + cfg.Host + ": no such host")
@@ -27,8 +27,8 @@ func (d *dialer) dial(_ context.Context, cfg session.Config) (session.FS, error)
 	if cfg.Password != d.pass {
 		return nil, &session.ReplyError{Op: "login", Code: 530, Msg: "Login incorrect."}
 	}
-	if cfg.Trace != nil {
-		cfg.Trace(session.TraceSent, "PASS ****")
+	if h := session.HooksOf(opts...); h.Trace != nil {
+		h.Trace(session.TraceSent, "PASS ****")
 	}
 	return d.fs, nil
 }

@@ -254,7 +254,6 @@ func (m Model) endpoint(i int) transfer.Endpoint {
 		return transfer.LocalEndpoint()
 	}
 	cfg := *l.cfg
-	cfg.Trace, cfg.OnEvent = nil, nil
 	if l.state.known {
 		cfg.Active = !l.state.passive
 	}

@@ -42,7 +42,7 @@ func newTest(t *testing.T, left, right *fakefs.FS, w, h int) Model {
 	o := Options{Keys: keymap.Default(), Local: left, NoColor: true, Still: true, Editor: "true"}
 	if right != nil {
 		o.Remote = &session.Config{Host: "ftp.example.org", User: "ann", Password: "secret"}
-		o.Dial = func(context.Context, session.Config) (session.FS, error) { return right, nil }
+		o.Dial = func(context.Context, session.Config, ...session.DialOption) (session.FS, error) { return right, nil }
 	}
 	m := New(o)
 	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})

@@ -16,7 +16,7 @@ func TestMaxEntriesCutsBothPanes(t *testing.T) {
 	o := Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true, Still: true, Editor: "true", MaxEntries: 3}
 	o.Remote = &session.Config{Host: "ftp.example.org", User: "ann", Password: "secret"}
 	remote := sampleRemote()
-	o.Dial = func(context.Context, session.Config) (session.FS, error) { return remote, nil }
+	o.Dial = func(context.Context, session.Config, ...session.DialOption) (session.FS, error) { return remote, nil }
 	m := New(o)
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = run(t, m, m.Init())

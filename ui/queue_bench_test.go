@@ -46,7 +46,10 @@ func BenchmarkJobEvent(b *testing.B) {
 func benchModel(b *testing.B, n int) Model {
 	local := fakefs.New("local", "/home/ann")
 	q, err := transfer.New(transfer.Options{NoJournal: true, Workers: 1, Local: local,
-		Dial: func(ctx context.Context, _ session.Config) (session.FS, error) { <-ctx.Done(); return nil, ctx.Err() }})
+		Dial: func(ctx context.Context, _ session.Config, _ ...session.DialOption) (session.FS, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}})
 	if err != nil {
 		b.Fatal(err)
 	}

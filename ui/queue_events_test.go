@@ -125,7 +125,10 @@ func TestRestoredPartCountsInTheTotals(t *testing.T) {
 	local := sampleLocal()
 	local.File("/home/ann/big.iso.part", strings.Repeat("x", 12_900_000))
 	q, err := transfer.New(transfer.Options{JournalPath: journal, Local: local,
-		Dial: func(ctx context.Context, _ session.Config) (session.FS, error) { <-ctx.Done(); return nil, ctx.Err() }})
+		Dial: func(ctx context.Context, _ session.Config, _ ...session.DialOption) (session.FS, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func TestQueuePaneOnlyDrawsVisibleRows(t *testing.T) {
 // stay under way.
 func blockedQueue(t *testing.T, local session.FS) *transfer.Queue {
 	q, err := transfer.New(transfer.Options{NoJournal: true, Local: local,
-		Dial: func(ctx context.Context, _ session.Config) (session.FS, error) {
+		Dial: func(ctx context.Context, _ session.Config, _ ...session.DialOption) (session.FS, error) {
 			<-ctx.Done()
 			return nil, ctx.Err()
 		}})
@@ -92,7 +92,7 @@ func TestQueueKeysAndQuitAsks(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	o := Options{Keys: keymap.Default(), Local: local, NoColor: true, Still: true,
 		Remote: &session.Config{Host: "ftp.example.org", User: "ann", Password: "secret"},
-		Dial:   func(context.Context, session.Config) (session.FS, error) { return remote, nil }}
+		Dial:   func(context.Context, session.Config, ...session.DialOption) (session.FS, error) { return remote, nil }}
 	o.Queue = blockedQueue(t, local)
 	m := New(o)
 	m = send(t, m, windowSize(100, 30))

@@ -20,30 +20,17 @@ type connState struct {
 	cert        trust.Cert
 }
 
-// settable is the part of *session.Remote the toggles use.
-type settable interface {
-	TLS() session.TLSMode
-	Type() session.TransferType
-	Passive() bool
-	SetType(ctx context.Context, t session.TransferType) error
-	SetPassive(passive bool)
-}
-
 func readConnState(fsys session.FS) connState {
-	r, ok := fsys.(interface {
-		TLS() session.TLSMode
-		Type() session.TransferType
-		Passive() bool
-	})
+	r, ok := fsys.(session.Settable)
 	if !ok {
 		return connState{}
 	}
 	st := connState{known: true, tls: r.TLS(), typ: r.Type(), passive: r.Passive()}
-	if f, ok := fsys.(interface{ Fingerprint() string }); ok {
+	if f, ok := fsys.(session.Fingerprinter); ok {
 		st.fingerprint = f.Fingerprint()
 	}
 	st.cert.Fingerprint = st.fingerprint
-	if c, ok := fsys.(interface{ Certificate() (trust.Cert, bool) }); ok {
+	if c, ok := fsys.(session.CertificateHolder); ok {
 		st.cert, _ = c.Certificate()
 	}
 	return st
@@ -63,7 +50,7 @@ func (m Model) toggleType() tea.Cmd {
 		return nil
 	}
 	fsys := m.links[i].fs
-	r, ok := fsys.(settable)
+	r, ok := fsys.(session.Typer)
 	if !ok {
 		return nil
 	}
@@ -83,7 +70,7 @@ func (m Model) togglePassive() tea.Cmd {
 		return nil
 	}
 	fsys := m.links[i].fs
-	r, ok := fsys.(settable)
+	r, ok := fsys.(session.PassiveSetter)
 	if !ok {
 		return nil
 	}

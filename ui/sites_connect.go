@@ -124,7 +124,7 @@ func (m *Model) applySite(i int, s sites.Site, fsys session.FS) tea.Cmd {
 	if s.Parallel > 0 && m.links[i].cfg != nil {
 		m.q.SetLimit(*m.links[i].cfg, s.Parallel)
 	}
-	if r, ok := fsys.(settable); ok && s.Type != "" && s.Type != "auto" {
+	if r, ok := fsys.(session.Typer); ok && s.Type != "" && s.Type != "auto" {
 		typ := session.TypeBinary
 		if s.Type == "ascii" {
 			typ = session.TypeASCII

@@ -23,7 +23,7 @@ type siteServers struct {
 	tried []session.Config
 }
 
-func (s *siteServers) dial(_ context.Context, cfg session.Config) (session.FS, error) {
+func (s *siteServers) dial(_ context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 	s.tried = append(s.tried, cfg)
 	f, ok := s.fs[cfg.Host]
 	if !ok {

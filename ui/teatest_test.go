@@ -20,8 +20,8 @@ func startProgram(t *testing.T, remote *fakefs.FS) *teatest.TestModel {
 	t.Helper()
 	m := New(Options{Keys: keymap.Default(), Local: sampleLocal(), NoColor: true,
 		Remote: &session.Config{Host: "ftp.example.org", User: "ann", Password: "pw"},
-		Dial: func(_ context.Context, cfg session.Config) (session.FS, error) {
-			cfg.Trace(session.TraceReceived, "230 Login successful.")
+		Dial: func(_ context.Context, _ session.Config, opts ...session.DialOption) (session.FS, error) {
+			session.HooksOf(opts...).Trace(session.TraceReceived, "230 Login successful.")
 			return remote, nil
 		}})
 	return teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))

@@ -40,7 +40,7 @@ func newCertServer(t *testing.T) *certServer {
 
 func (s *certServer) fingerprint() string { return trust.Describe(s.state).Fingerprint }
 
-func (s *certServer) dial(_ context.Context, cfg session.Config) (session.FS, error) {
+func (s *certServer) dial(_ context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 	s.tried = append(s.tried, cfg)
 	if err := cfg.Trust.Check(cfg.Addr(), cfg.Host, nil, s.state); err != nil {
 		return nil, err

@@ -22,7 +22,7 @@ func (tlsFS) Fingerprint() string {
 // servers answers by host name, for two servers side by side.
 type servers map[string]session.FS
 
-func (s servers) dial(_ context.Context, cfg session.Config) (session.FS, error) {
+func (s servers) dial(_ context.Context, cfg session.Config, _ ...session.DialOption) (session.FS, error) {
 	if f, ok := s[cfg.Host]; ok {
 		return f, nil
 	}

@@ -32,7 +32,6 @@ func runBatch(a clientArgs) int {
 	// Errors quote servers (a 550's text, a name): escaped like the
 	// output, which the shell escapes itself.
 	a.Stderr = textsafe.NewWriter(a.Stderr)
-	a.warnInsecure(a.Stderr)
 	in := a.Stdin
 	var prompter shell.Prompter
 	if a.Batch != "" {
@@ -63,7 +62,7 @@ func runBatch(a clientArgs) int {
 		out.buf = bufio.NewWriterSize(a.Stdout, 64<<10)
 	}
 	defer out.flush()
-	sh := shell.New(shell.Options{Template: template, Out: out, Prompter: prompter, Verbose: a.Verbose,
+	sh := shell.New(shell.Options{Template: template, OnEvent: warnInsecure(a.Stderr), Out: out, Prompter: prompter, Verbose: a.Verbose,
 		Sites: sites.Lookup(sites.Path(xdg.ConfigHome), a.Keyring, netrcPath(a.NoNetrc, os.Getenv)),
 		Debug: a.Debug, NoPrompt: a.NoPrompt, NoNetrc: a.NoNetrc, NoGlob: a.NoGlob,
 		NetrcPath: batchNetrc(a), Batch: prompter == nil})

@@ -33,16 +33,13 @@ func (a *clientArgs) useKnownHosts(path string) {
 	}
 }
 
-// warnInsecure prints, on every connection batch mode makes with
-// --insecure, that the certificate was not checked.
-func (a *clientArgs) warnInsecure(w io.Writer) {
-	warn := func(e session.Event) {
+// warnInsecure is the event hook of batch mode's connections: on every
+// connection made with --insecure, it prints that the certificate was not
+// checked.
+func warnInsecure(w io.Writer) func(session.Event) {
+	return func(e session.Event) {
 		if e.Kind == session.EventInsecure {
 			fmt.Fprintf(w, "ftpane: warning: %s: %v\n", e.Label, e.Err)
 		}
-	}
-	a.Template.OnEvent = warn
-	if a.Remote != nil {
-		a.Remote.OnEvent = warn
 	}
 }

@@ -13,10 +13,8 @@ import (
 )
 
 // ModTimer asks a server for a file's modification time in UTC (MDTM):
-// *session.Remote.
-type ModTimer interface {
-	ModTime(ctx context.Context, p string) (time.Time, error)
-}
+// the same as session.ModTimer, kept under this name for callers.
+type ModTimer = session.ModTimer
 
 // ErrNoZoneSample says a folder had no file to compare: no LIST line
 // with a time of day, or MDTM refused for each one tried.

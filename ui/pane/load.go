@@ -8,13 +8,6 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// eachLister is an FS that hands a listing over entry by entry
-// (session.Remote and session.Local do), so a pane never holds a folder
-// as a []session.Entry.
-type eachLister interface {
-	ListEach(ctx context.Context, dir string, fn func(session.Entry) error) (warnings []string, err error)
-}
-
 // listCmd enters dir (when chdir) and lists it into a table of at most
 // limit entries, off the UI goroutine. It captures values only, never the
 // model.
@@ -40,7 +33,7 @@ func listCmd(fsys session.FS, id ID, seq int, dir, sel string, reload, chdir boo
 func readTable(ctx context.Context, fsys session.FS, dir string, rd reading) (*table, session.Listing, []session.Entry, error) {
 	b := newBuilder(rd.limit)
 	b.shape = rd.shape
-	if el, ok := fsys.(eachLister); ok {
+	if el, ok := fsys.(session.EachLister); ok {
 		w, err := el.ListEach(ctx, dir, b.add)
 		if err != nil && !errors.Is(err, errFull) {
 			return emptyTable, session.Listing{Dir: dir}, nil, err

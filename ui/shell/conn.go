@@ -90,13 +90,12 @@ func (s *Shell) login(ctx context.Context, cfg session.Config) error {
 			cfg.Password = pass
 		}
 	}
-	cfg.Trace = s.traceFunc
 	cfg.Active = !s.set.passive
 	s.cur.pending = &cfg
 	if s.set.verbose.Load() {
 		s.printf("Connected to %s.\n", cfg.Host)
 	}
-	r, err := s.dial(ctx, cfg)
+	r, err := s.dial(ctx, cfg, session.WithTrace(s.traceFunc), session.WithEvents(s.opts.OnEvent))
 	if err != nil {
 		return err
 	}
@@ -246,5 +245,5 @@ func (s *Shell) fromTemplate(cfg *session.Config, bare bool) {
 		cfg.TLS = t.TLS
 	}
 	cfg.Insecure, cfg.RootCAs, cfg.Timeout, cfg.Trust = t.Insecure, t.RootCAs, t.Timeout, t.Trust
-	cfg.Keepalive, cfg.OnEvent = t.Keepalive, t.OnEvent
+	cfg.Keepalive = t.Keepalive
 }

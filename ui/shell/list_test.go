@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,8 @@ func TestNavigation(t *testing.T) {
 	mustContain(t, "cd missing", e.fail("cd nope"), "550")
 	os.Mkdir(filepath.Join(e.local, "sub"), 0o755)
 	mustContain(t, "lcd", e.run("lcd sub"), "Local directory now: "+filepath.Join(e.local, "sub"))
+	mustContain(t, "lpwd", e.run("lpwd"), "Local directory: "+filepath.Join(e.local, "sub")+"\n")
+	mustContain(t, "lpwd arg", e.fail("lpwd x"), "lpwd")
 	if e.sh.LocalDir() != filepath.Join(e.local, "sub") {
 		t.Fatalf("LocalDir = %s", e.sh.LocalDir())
 	}
@@ -88,4 +91,19 @@ func TestTickAndTrace(t *testing.T) {
 	e.run("tick")
 	e.run("trace")
 	mustContain(t, "trace", e.run("get t.bin t2.bin"), "# data connection", "30000 bytes")
+}
+
+// TestLpwdWithoutConnection: lpwd is local, so it needs no server, and it
+// reports the shell's own folder, not the process's.
+func TestLpwdWithoutConnection(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	sh := New(Options{Out: &out, LocalDir: dir})
+	defer sh.Close()
+	if err := sh.Run(context.Background(), "lpwd"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "Local directory: "+dir+"\n"; got != want {
+		t.Fatalf("lpwd printed %q, want %q", got, want)
+	}
 }

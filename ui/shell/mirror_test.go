@@ -40,7 +40,7 @@ func keys(m map[string]string) string {
 func TestMirrorDownloadUpload(t *testing.T) {
 	var dials atomic.Int32
 	e := newEnv(t, func(o *Options) {
-		o.Dial = func(ctx context.Context, c session.Config) (*session.Remote, error) {
+		o.Dial = func(ctx context.Context, c session.Config, _ ...session.DialOption) (*session.Remote, error) {
 			dials.Add(1)
 			return session.Dial(ctx, c)
 		}

@@ -56,6 +56,13 @@ func (s *Shell) cmdLcd(_ context.Context, args []string) error {
 	return nil
 }
 
+// cmdLpwd shows the local working directory, as BSD ftp's lpwd does:
+// the folder lcd, get and put work in, which need not be the process's.
+func (s *Shell) cmdLpwd(context.Context, []string) error {
+	s.printf("Local directory: %s\n", s.lcwd)
+	return nil
+}
+
 // cmdModtime shows a remote file's modification time (MDTM).
 func (s *Shell) cmdModtime(ctx context.Context, args []string) error {
 	t, err := s.cur.remote.ModTime(ctx, args[0])

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -54,6 +56,58 @@ func (e *shownError) Unwrap() error { return e.err }
 func Shown(err error) bool {
 	var se *shownError
 	return errors.As(err, &se)
+}
+
+// printedReplies remembers the last few final reply lines ("550 No such
+// file") that the transcript printed, for markShown. Connections may
+// trace from a transfer's goroutine, hence the lock.
+type printedReplies struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+const keepReplies = 8
+
+func (p *printedReplies) add(line string) {
+	if len(line) < 4 || line[3] != ' ' { // not a final line (550-... or a continuation)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.lines) == keepReplies {
+		p.lines = append(p.lines[:0], p.lines[1:]...)
+	}
+	p.lines = append(p.lines, strings.TrimSpace(line))
+}
+
+func (p *printedReplies) reset() {
+	p.mu.Lock()
+	p.lines = p.lines[:0]
+	p.mu.Unlock()
+}
+
+func (p *printedReplies) has(line string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Contains(p.lines, line)
+}
+
+// markShown marks err as shown when the server reply it carries is one
+// the transcript (-v) printed during the command: classic ftp says a
+// refusal once, as the reply, and so do we.
+func (s *Shell) markShown(err error) error {
+	var re *session.ReplyError
+	if err == nil || Shown(err) || !errors.As(err, &re) {
+		return err
+	}
+	last := re.Msg
+	if i := strings.LastIndexByte(last, '\n'); i >= 0 {
+		last = last[i+1:]
+	}
+	if s.replies.has(fmt.Sprintf("%03d %s", re.Code, strings.TrimSpace(last))) {
+		return &shownError{err}
+	}
+	return err
 }
 
 // cmdQuote sends its arguments verbatim as one command.

@@ -30,7 +30,8 @@ func (s *Shell) Run(ctx context.Context, line string) error {
 	if err != nil || len(args) == 0 {
 		return err
 	}
-	err = s.exec(ctx, args)
+	s.replies.reset()
+	err = s.markShown(s.exec(ctx, args))
 	if s.set.bell {
 		s.rawf("\a") // our own bell, the bell command
 	}

@@ -168,4 +168,7 @@ func (s *Shell) traceFunc(dir session.TraceDir, line string) {
 		fmt.Fprintln(s.text)
 	}
 	fmt.Fprintf(s.text, "%s%s\n", dir.Prefix(), line)
+	if dir == session.TraceReceived {
+		s.replies.add(line)
+	}
 }

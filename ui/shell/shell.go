@@ -32,11 +32,14 @@ type Options struct {
 	// one connection (the shell waits for them anyway).
 	Queue *transfer.Queue
 	// Dial connects and logs in. Nil: session.Dial.
-	Dial func(context.Context, session.Config) (*session.Remote, error)
+	Dial session.RemoteDialFunc
 	// Template gives open's connections what a host name cannot say: the
 	// TLS mode (when the URL does not), certificate roots, --insecure,
-	// timeouts, keepalive and connection events. Its host is ignored.
+	// timeouts and keepalive. Its host is ignored.
 	Template session.Config
+	// OnEvent receives the events of every connection the shell makes
+	// (reconnected, insecure). Nil: none are reported.
+	OnEvent func(session.Event)
 	// LocalDir is the local working directory; "" is the process's.
 	LocalDir string
 	// NetrcPath is the netrc file for auto-login and macros ("" : none).
@@ -74,7 +77,7 @@ type Shell struct {
 	prompt Prompter
 	q      *transfer.Queue
 	ownQ   bool // q was made by New and is closed by Close
-	dial   func(context.Context, session.Config) (*session.Remote, error)
+	dial   session.RemoteDialFunc
 	fxp    func(context.Context, *session.Remote, string, *session.Remote, string) error
 	lcwd   string
 
@@ -88,7 +91,10 @@ type Shell struct {
 	// hashLine is set while a line of hash marks is open, so that a reply
 	// printed meanwhile starts on a new line.
 	hashLine atomic.Bool
-	live     atomic.Pointer[liveCopy]
+	// replies are the last final reply lines the transcript printed in
+	// the current command: an error quoting one of them was shown.
+	replies printedReplies
+	live    atomic.Pointer[liveCopy]
 	// syncDir is the pane's folder the attached connection must be in
 	// before the next command ("": nothing to do).
 	syncDir   string

@@ -44,7 +44,7 @@ func (s *Shell) openSite(ctx context.Context, args []string) error {
 		return fmt.Errorf("open %s: %w", args[0], err)
 	}
 	t := s.opts.Template
-	cfg.RootCAs, cfg.Timeout, cfg.Keepalive, cfg.OnEvent = t.RootCAs, t.Timeout, t.Keepalive, t.OnEvent
+	cfg.RootCAs, cfg.Timeout, cfg.Keepalive = t.RootCAs, t.Timeout, t.Keepalive
 	cfg.Insecure = cfg.Insecure || t.Insecure
 	return s.Connect(ctx, cfg)
 }

@@ -33,6 +33,7 @@ var commands = []*command{
 	{name: "cdup", min: 0, max: 0, conn: true, run: (*Shell).cmdCdup},
 	{name: "pwd", max: 0, conn: true, run: (*Shell).cmdPwd},
 	{name: "lcd", max: 1, run: (*Shell).cmdLcd},
+	{name: "lpwd", max: 0, run: (*Shell).cmdLpwd},
 	{name: "ls", aliases: []string{"dir"}, max: -1, conn: true, run: (*Shell).cmdLs},
 	{name: "nlist", max: 2, conn: true, run: (*Shell).cmdNlist},
 	{name: "mdir", min: 2, max: -1, conn: true, run: (*Shell).cmdMdir},

@@ -39,7 +39,6 @@ func (s *Shell) sideOn(r *session.Remote, p string) side {
 		p = path.Join(r.Getwd(), p)
 	}
 	cfg := r.Config()
-	cfg.Trace, cfg.OnEvent = nil, nil
 	cfg.Active = !s.set.passive
 	return side{ep: transfer.RemoteEndpoint(cfg), fs: r, path: p}
 }
