@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -136,19 +135,13 @@ func joinNotes(a, b string) string {
 	return a + "; " + b
 }
 
-// modTimer is a side that tells a file's modification time without a
-// listing (MDTM on session.Remote).
-type modTimer interface {
-	ModTime(ctx context.Context, p string) (time.Time, error)
-}
-
 // keepTime gives the copy the source's modification time, as mirror and
 // lftp do: from the listing the job was planned from, else asked (MDTM,
 // stat). It is best effort: a server without MFMT keeps its own time.
 func (q *Queue) keepTime(ctx context.Context, js JobState, c conns, target string) {
 	t := js.ModTime
 	if t.IsZero() {
-		if mt, ok := c.src.(modTimer); ok {
+		if mt, ok := c.src.(session.ModTimer); ok {
 			t, _ = mt.ModTime(ctx, js.SrcPath)
 		} else if e, err := c.src.Stat(ctx, js.SrcPath); err == nil {
 			t = e.ModTime
@@ -210,7 +203,7 @@ func (q *Queue) statSource(ctx context.Context, js JobState, fs session.FS) (ses
 	if err := setType(ctx, fs, session.TypeBinary); err != nil {
 		return session.Entry{}, wrap(opRead, js.SrcPath, err)
 	}
-	if s, ok := fs.(sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
+	if s, ok := fs.(session.Sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
 		n, err := s.Size(ctx, js.SrcPath)
 		if err == nil {
 			return session.Entry{Kind: session.KindFile, Size: n}, nil
@@ -294,19 +287,8 @@ func (q *Queue) renameIntoPlace(ctx context.Context, js JobState, c conns, targe
 	return c.dst.Rename(ctx, partName(target), target)
 }
 
-// sizer is a side that answers SIZE without a listing (session.Remote).
-type sizer interface {
-	Size(ctx context.Context, p string) (int64, error)
-}
-
-// typer is a side with a transfer type (session.Remote).
-type typer interface {
-	Type() session.TransferType
-	SetType(ctx context.Context, t session.TransferType) error
-}
-
 func setType(ctx context.Context, fs session.FS, t session.TransferType) error {
-	if tt, ok := fs.(typer); ok && tt.Type() != t {
+	if tt, ok := fs.(session.Typer); ok && tt.Type() != t {
 		if err := tt.SetType(ctx, t); err != nil {
 			return fmt.Errorf("type %s: %w", t, err)
 		}
@@ -321,7 +303,7 @@ func setType(ctx context.Context, fs session.FS, t session.TransferType) error {
 // connection) per check. Only a server without SIZE is asked for a
 // listing.
 func existing(ctx context.Context, fs session.FS, p string) (session.Entry, bool, error) {
-	if s, ok := fs.(sizer); ok {
+	if s, ok := fs.(session.Sizer); ok {
 		n, err := s.Size(ctx, p)
 		switch {
 		case err == nil:

@@ -385,6 +385,7 @@ func e2eRealServer(t *testing.T, bin string, s testsrv.Target) {
 	os.WriteFile(filepath.Join(local, "here.txt"), nil, 0o644)
 	u := startTUI(t, bin, local, 100, 30, fmt.Sprintf("ftp://%s:%s@%s/", s.User, s.Pass, s.Addr()))
 	u.waitFor("connected to "+s.User+"@"+s.Addr(), "? help")
+	u.waitLine(1, "│/ ") // listed: the keys act on a folder only once it is there
 	name := fmt.Sprintf("e2e%d", time.Now().UnixNano()%1000000)
 	t.Cleanup(func() { os.RemoveAll(filepath.Join(s.Root, name)) }) // when the test fails half way
 	u.keys("F7")
