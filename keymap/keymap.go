@@ -44,7 +44,7 @@ type KeyMap struct {
 	// Transfers: copy or move to the other pane, the queue pane.
 	Copy, Move, Queue, ResumeAll key.Binding
 	// The connection and the program.
-	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Log, Command, Help, Quit key.Binding
+	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
 
 	// The queue pane, when it has the focus.
 	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
@@ -90,7 +90,7 @@ func Default() KeyMap {
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
 		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
-		Fingerprint: b("F", "certificate", "F"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
+		Fingerprint: b("F", "certificate", "F"), Charset: b("E", "name charset", "E"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
 		Command: b(":", "command line", ":"), Quit: b("q", "quit", "q", "f10", "ctrl+c"),
 
 		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
@@ -151,7 +151,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},
 		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
-		{"fingerprint", "program", &k.Fingerprint},
+		{"fingerprint", "program", &k.Fingerprint}, {"charset", "program", &k.Charset},
 		{"log", "program", &k.Log}, {"command", "program", &k.Command}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
 	}
 }

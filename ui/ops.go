@@ -37,6 +37,7 @@ const (
 	purposePrompt
 	purposeMakeTarget
 	purposeTrust
+	purposeCharset
 )
 
 // pendingOp remembers what a dialog acts on: the pane and its selection
@@ -190,6 +191,10 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 		return m, nil
 	case purposeTrust:
 		return m.submitTrust(op, vals)
+	case purposeCharset:
+		m.form = nil
+		cmd := m.switchCharset(op.pane, vals[0])
+		return m, cmd
 	case purposeCopy, purposeMove, purposeConflict, purposeCancelJob, purposeQuit, purposeMakeTarget:
 		m.form = nil
 		return m.submitTransfer(op, vals)

@@ -218,6 +218,8 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		return m, m.togglePassive(), true
 	case key.Matches(msg, k.Fingerprint):
 		m.showCertificate()
+	case key.Matches(msg, k.Charset):
+		m.askCharset()
 	default:
 		return m, nil, false
 	}
@@ -294,6 +296,7 @@ func (m Model) liveKeys() keymap.KeyMap {
 	k.ToggleType.SetEnabled(connected)
 	k.TogglePassive.SetEnabled(connected)
 	k.Fingerprint.SetEnabled(connected && m.links[m.linked()].state.tls != session.TLSNone)
+	k.Charset.SetEnabled(connected && m.charsetConn() != nil)
 	other := m.panes[1-m.focus]
 	canCopy := other.FS() != nil && other.Dir() != ""
 	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
