@@ -24,3 +24,19 @@ func Cat(ctx context.Context, src session.FS, p string, offset int64, w io.Write
 	n, err := pipeline.Copy(w, in)
 	return n, errors.Join(err, r.Close())
 }
+
+// Store writes r to p on dst as one stream (an edited copy going back):
+// no .part and no retry, for callers that check the result themselves.
+// The writer's Close is the server's verdict.
+func Store(ctx context.Context, dst session.FS, p string, r io.Reader) (int64, error) {
+	w, err := dst.Create(ctx, p, 0)
+	if err != nil {
+		return 0, wrap(opWrite, p, err)
+	}
+	n, err := pipeline.Copy(w, &tagReader{ctx: ctx, r: r, src: p})
+	if err != nil {
+		w.Close()
+		return n, wrap(opStream, p, err)
+	}
+	return n, wrap(opStream, p, w.Close())
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/viewer"
 )
@@ -84,17 +84,12 @@ func downloadForEdit(job editJob) tea.Cmd {
 // download copies p to the new file local and returns the SHA-256 of
 // what it wrote.
 func download(ctx context.Context, fsys session.FS, p, local string) (sum [sha256.Size]byte, err error) {
-	r, err := fsys.Open(ctx, p, 0)
-	if err != nil {
-		return sum, err
-	}
-	defer func() { err = errors.Join(err, r.Close()) }()
 	f, err := os.OpenFile(local, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return sum, err
 	}
 	h := sha256.New()
-	if _, err = io.Copy(io.MultiWriter(f, h), r); err != nil {
+	if _, err = transfer.Cat(ctx, fsys, p, 0, io.MultiWriter(f, h), false); err != nil {
 		f.Close()
 		return sum, fmt.Errorf("download %s: %w", p, err)
 	}
@@ -104,13 +99,8 @@ func download(ctx context.Context, fsys session.FS, p, local string) (sum [sha25
 
 // fileSum is the SHA-256 of a local file, read in a stream.
 func fileSum(p string) (sum [sha256.Size]byte, err error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return sum, err
-	}
-	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := transfer.Cat(context.Background(), session.Local{}, p, 0, h, false); err != nil {
 		return sum, fmt.Errorf("read %s: %w", p, err)
 	}
 	h.Sum(sum[:0])
@@ -155,16 +145,7 @@ func upload(ctx context.Context, fsys session.FS, local, p string) (int64, error
 		return 0, err
 	}
 	defer f.Close()
-	w, err := fsys.Create(ctx, p, 0)
-	if err != nil {
-		return 0, err
-	}
-	n, err := io.Copy(w, f)
-	if err != nil {
-		w.Close()
-		return n, fmt.Errorf("upload %s: %w", p, err)
-	}
-	return n, w.Close()
+	return transfer.Store(ctx, fsys, p, f)
 }
 
 func (m Model) handleEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
