@@ -112,13 +112,21 @@ func parseClientArgs(args []string, getenv func(string) string) (clientArgs, err
 	if strings.HasPrefix(fs.Arg(0), "@") {
 		return a.withSite(fs.Args(), passive)
 	}
-	cfg, err := hostArgs(fs.Args())
+	return a.withHost(fs.Args(), getenv, tlsExplicit || tlsImplicit)
+}
+
+// withHost reads the server given on the command line ("host [port]" or
+// a URL) with the settings the flags put in the template; a TLS flag
+// wins over the URL's scheme.
+func (a clientArgs) withHost(args []string, getenv func(string) string, tlsFlag bool) (clientArgs, error) {
+	cfg, err := hostArgs(args)
 	if err != nil {
 		return a, err
 	}
-	cfg.Active, cfg.Insecure, cfg.Encoding, cfg.Trust = active, insecure, encoding, a.Template.Trust
-	if tlsExplicit || tlsImplicit { // a flag wins over the URL's scheme
-		cfg.TLS = a.Template.TLS
+	t := a.Template
+	cfg.Active, cfg.Insecure, cfg.Encoding, cfg.Trust = t.Active, t.Insecure, t.Encoding, t.Trust
+	if tlsFlag {
+		cfg.TLS = t.TLS
 	}
 	if err := a.Password.apply(&cfg, getenv); err != nil {
 		return a, err
