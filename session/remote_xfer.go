@@ -169,6 +169,12 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 	})
 	err := w.store(src)
 	stop()
+	// A Write still waiting fails at once, with the verdict and its code.
+	if err != nil {
+		closeSrc(mapErr(w.op+" "+w.path, err))
+	} else {
+		closeSrc(errOrEOF(nil))
+	}
 	if fsrc, ok := src.(*fileSource); ok && fsrc.err != nil && ctx.Err() == nil {
 		err = fsrc.err // the data's own failure says more than the 426 after it
 	}
@@ -178,9 +184,6 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 		}
 		err = mapErr(w.op+" "+w.path, err)
 	}
-	// A Write still waiting fails with the verdict Close gives, the
-	// server's code kept, not with the library's unmapped error.
-	closeSrc(errOrEOF(err))
 	w.done <- err
 }
 
