@@ -31,9 +31,16 @@ type pool struct {
 
 type server struct {
 	limit int
-	busy  int // slots reserved by running jobs
+	busy  int // slots reserved by running jobs and listings
 	idle  []*idleConn
+	// listing and wanted count the slots held by listings (Queue.List)
+	// and the listings waiting for one.
+	listing, wanted int
 }
+
+// listRoom is how many more slots listings may take: half the limit, at
+// least one, so copies always keep a share of the connections.
+func (s *server) listRoom() int { return max(1, s.limit/2) - s.listing }
 
 // idleConn is a pooled connection waiting for a job; its timer logs it
 // out when none comes, so an idle queue does not hold server slots.
@@ -55,12 +62,14 @@ func (p *pool) server(key string) *server {
 	return s
 }
 
-// reserve takes n slots on the server when it has them all free.
+// reserve takes n slots on the server when it has them all free, after
+// those that waiting listings may take: a tree's walk stays ahead of its
+// copies.
 func (p *pool) reserve(key string, n int) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := p.server(key)
-	if s.busy+n > s.limit {
+	if s.busy+n+max(0, min(s.wanted, s.listRoom())) > s.limit {
 		return false
 	}
 	s.busy += n
