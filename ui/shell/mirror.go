@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -133,19 +132,6 @@ func (o *mirrorOpts) wanted(rel string, dir bool) bool {
 type tree struct {
 	dirs  []string
 	files map[string]session.Entry
-}
-
-// walk lists root recursively.
-func walk(ctx context.Context, fsys session.FS, root, rel string, t *tree) error {
-	l, err := fsys.List(ctx, fsys.Join(root, rel))
-	if err != nil {
-		return err
-	}
-	dirs, _, errs := t.add(rel, l)
-	for _, d := range dirs {
-		errs = errors.Join(errs, walk(ctx, fsys, root, d, t))
-	}
-	return errs
 }
 
 // add records one listed folder's folders and files, by relative path,

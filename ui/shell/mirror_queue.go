@@ -22,40 +22,37 @@ type queued struct {
 	rel string
 }
 
-// run walks the source on the current connection and plans each listed
-// folder's files at once, so the queue copies them while the rest of the
-// tree is still being listed. The queue's workers carry the copies (at
-// most --parallel at once in batch mode, the queue's limit in the TUI),
-// with its .part files, verification, retries and 421 handling.
+// run walks the source (several folders at a time, walkSide) and plans
+// each listed folder's files at once, so the queue copies them while the
+// rest of the tree is still being listed. The queue's workers carry the
+// copies (at most --parallel at once in batch mode, the queue's limit in
+// the TUI), with its .part files, verification, retries and 421 handling.
 func (m *mirrorRun) run(ctx context.Context) (mirrorSum, error) {
-	// The root first: a source that cannot be read makes nothing.
-	root, err := m.src.List(ctx, m.srcRoot)
-	if err != nil {
-		return mirrorSum{}, err
-	}
-	if err := m.mkdirRoot(ctx); err != nil {
-		return mirrorSum{}, err
-	}
-	q := m.s.q
-	if m.s.ownQ {
-		q = newQueue(m.o.parallel)
-		defer q.Close()
-	}
 	batches := make(chan []queued, 4096)
 	waited := make(chan mirrorSum, 1)
-	go func() { waited <- m.waitAll(ctx, q, batches) }()
-	var refused error
-	walkErr := m.walkListed(ctx, "", root, func(jobs []mirrorJob) {
-		ids, err := m.submit(ctx, q, jobs)
-		refused = errors.Join(refused, err)
-		if len(ids) > 0 {
-			batches <- ids
-		}
-	})
+	go func() { waited <- m.waitAll(ctx, m.q, batches) }()
+	var walkErr, refused error
+	stop := m.walkSide(ctx, m.src, m.srcRoot, m.srcCfg, &m.srcWalk, &walkErr,
+		func(rel string, l session.Listing) ([]string, error) {
+			// The root first: a source that cannot be read makes nothing.
+			if rel == "" {
+				if err := m.mkdirRoot(ctx); err != nil {
+					return nil, err
+				}
+			}
+			dirs, files, err := m.listed(ctx, rel, l)
+			walkErr = errors.Join(walkErr, err)
+			ids, err := m.submit(ctx, m.q, files)
+			refused = errors.Join(refused, err)
+			if len(ids) > 0 {
+				batches <- ids
+			}
+			return dirs, nil
+		})
 	close(batches)
 	sum := <-waited
 	sum.err = errors.Join(refused, sum.err)
-	return sum, walkErr
+	return sum, errors.Join(walkErr, stop)
 }
 
 // submit plans one folder's files and queues them.
@@ -63,7 +60,7 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 	if len(jobs) == 0 {
 		return nil, nil
 	}
-	src, dst := m.sideOf(m.src, m.srcRoot), m.sideOf(m.dst, m.dstRoot)
+	src, dst := m.sideOf(m.src, m.srcRoot, m.srcCfg), m.sideOf(m.dst, m.dstRoot, m.dstCfg)
 	req := transfer.Request{Src: src.ep, Dst: dst.ep, Type: session.TypeBinary, Conflict: transfer.Overwrite,
 		MaxTries: m.s.set.retries + 1}
 	if dst.ep.IsLocal() {
@@ -100,9 +97,9 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 }
 
 // sideOf names the root of one side for the queue.
-func (m *mirrorRun) sideOf(fsys session.FS, root string) side {
-	if r, ok := fsys.(*session.Remote); ok {
-		return m.s.sideOn(r, root)
+func (m *mirrorRun) sideOf(fsys session.FS, root string, cfg *session.Config) side {
+	if cfg != nil {
+		return side{ep: transfer.RemoteEndpoint(*cfg), fs: fsys, path: root}
 	}
 	return localSide(root)
 }

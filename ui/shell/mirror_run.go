@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/transfer"
 )
 
 // mirrorJob is one file to copy; resume continues a shorter target
@@ -26,13 +27,31 @@ type mirrorRun struct {
 	o                mirrorOpts
 	src, dst         session.FS
 	srcRoot, dstRoot string
-	st, dt           *tree
-	dtDirs           map[string]bool // dt.dirs, for lookups
+	// srcCfg and dstCfg are the remote side's settings for the queue's
+	// connections (nil for the local side).
+	srcCfg, dstCfg *session.Config
+	st, dt         *tree
+	dtDirs         map[string]bool // dt.dirs, for lookups
+	// q carries the copies and lends the listings their connections.
+	q *transfer.Queue
+	// tries bounds the tries of a listing on the queue's connections.
+	tries int
+	// srcWalk and dstWalk count the folders each side's walk listed and
+	// could not list.
+	srcWalk, dstWalk walkCount
+	dstErrs          error // the target's folders that could not be listed
 }
 
-// cmdMirror copies a tree, as lftp's mirror does. The copy starts as soon
-// as the first folder is listed: while the current connection lists the
-// source (or makes the target's folders), the others already transfer.
+// walkCount is what one side's walk came to.
+type walkCount struct {
+	folders int
+	failed  []string // relative paths of the folders that could not be listed
+}
+
+// cmdMirror copies a tree, as lftp's mirror does. Both trees are read
+// several folders at a time (walkSide), and the copy starts as soon as the
+// first source folder is listed: the queue's workers transfer while the
+// rest of the tree is still being read.
 func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
 	o, err := parseMirror(args)
 	if err != nil {
@@ -40,19 +59,29 @@ func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
 	}
 	m := &mirrorRun{s: s, o: o, st: newTree(), dt: newTree()}
 	m.roots()
-	_ = walk(ctx, m.dst, m.dstRoot, "", m.dt) // a missing target is created
+	return m.exec(ctx)
+}
+
+// exec reads the target, then reads the source while its files are
+// copied, removes what --delete removes, and sums up.
+func (m *mirrorRun) exec(ctx context.Context) error {
+	s, o := m.s, m.o
+	defer m.useQueue()()
+	if err := m.walkTarget(ctx); err != nil {
+		return err
+	}
 	if o.dryRun {
-		if err := walk(ctx, m.src, m.srcRoot, "", m.st); err != nil {
-			return err
+		if err := m.walkSource(ctx); err != nil {
+			return errors.Join(m.dstErrs, err, m.unlistedErr())
 		}
 		m.print(m.plan())
-		return nil
+		return errors.Join(m.dstErrs, m.unlistedErr())
 	}
 	sum, walkErr := m.run(ctx)
 	if sum.queued == 0 && walkErr != nil && len(m.st.dirs) == 0 && len(m.st.files) == 0 {
 		return walkErr // the source itself could not be read
 	}
-	err = errors.Join(walkErr, sum.err)
+	err := errors.Join(m.dstErrs, walkErr, sum.err)
 	if o.del {
 		if walkErr != nil {
 			s.printf("mirror: not deleting anything: the source was not read completely\n")
@@ -65,7 +94,36 @@ func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
 		err = errors.Join(err, fmt.Errorf("mirror: %d of %d %s failed", sum.failed, sum.queued,
 			plural(sum.queued, "file", "files")))
 	}
-	return err
+	return errors.Join(err, m.unlistedErr())
+}
+
+// useQueue picks the queue for the copies and listings: the front end's,
+// or in batch mode one of --parallel workers. The function returned
+// closes a queue of its own.
+func (m *mirrorRun) useQueue() func() {
+	m.tries = m.s.set.retries + 1
+	if !m.s.ownQ {
+		m.q = m.s.q
+		return func() {}
+	}
+	m.q = newQueue(m.o.parallel)
+	return func() { m.q.Close() }
+}
+
+// unlistedErr counts the folders that could not be listed (each was
+// reported with its error).
+func (m *mirrorRun) unlistedErr() error {
+	var errs error
+	for _, c := range []struct {
+		side string
+		n    walkCount
+	}{{"source", m.srcWalk}, {"target", m.dstWalk}} {
+		if f := len(c.n.failed); f > 0 {
+			errs = errors.Join(errs, fmt.Errorf("mirror: %d of %d %s %s could not be listed", f, c.n.folders,
+				c.side, plural(c.n.folders, "folder", "folders")))
+		}
+	}
+	return errs
 }
 
 // roots resolves source and target: remote paths absolute (extra
@@ -82,12 +140,13 @@ func (m *mirrorRun) roots() {
 	if dst == "" {
 		dst = path.Base(path.Clean(m.o.src))
 	}
+	cfg := m.s.sideOn(r, "/").ep.Remote // the passive command's mode, the charset
 	if m.o.reverse {
 		m.src, m.srcRoot = session.Local{}, m.s.localPath(m.o.src)
-		m.dst, m.dstRoot = r, abs(dst)
+		m.dst, m.dstRoot, m.dstCfg = r, abs(dst), cfg
 		return
 	}
-	m.src, m.srcRoot = r, abs(m.o.src)
+	m.src, m.srcRoot, m.srcCfg = r, abs(m.o.src), cfg
 	m.dst, m.dstRoot = session.Local{}, m.s.localPath(dst)
 }
 
@@ -114,7 +173,7 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 	newer := exists && e.ModTime.After(d.ModTime)
 	switch {
 	case !exists:
-		return mirrorJob{rel: rel, entry: e, fresh: true}, true
+		return mirrorJob{rel: rel, entry: e, fresh: !m.targetUnread(rel)}, true
 	case m.o.cont && d.Size < e.Size:
 		return mirrorJob{rel: rel, entry: e, resume: true}, true
 	case m.o.onlyNewer:
@@ -234,33 +293,31 @@ func (m *mirrorRun) inExtraDir(rel string) bool {
 	return false
 }
 
-// walkListed goes through one listed source folder: it makes the
-// folder's subfolders at the target, queues its files, then lists and
-// walks each subfolder, all on the current connection, so the copies run
-// while the tree is still being read. Names that cannot be local file
-// names are refused (a server must not choose where files land).
-func (m *mirrorRun) walkListed(ctx context.Context, rel string, l session.Listing, queue func([]mirrorJob)) error {
-	dirs, names, errs := m.st.add(rel, l)
-	for _, d := range dirs {
+// listed goes through one listed source folder: it makes the folder's
+// subfolders at the target and picks the files to copy. Names that cannot
+// be local file names are refused (a server must not choose where files
+// land). It returns the subfolders to walk: those --exclude leaves out
+// are not entered.
+func (m *mirrorRun) listed(ctx context.Context, rel string, l session.Listing) (dirs []string, files []mirrorJob, errs error) {
+	all, names, errs := m.st.add(rel, l)
+	for _, d := range all {
 		errs = errors.Join(errs, m.mkdir(ctx, d))
 	}
-	var files []mirrorJob
 	for _, r := range names {
 		if j, ok := m.decide(r, m.st.files[r]); ok {
 			files = append(files, j)
 		}
 	}
-	queue(files)
-	for _, d := range dirs {
-		if ctx.Err() != nil {
-			return errors.Join(errs, ctx.Err())
+	return m.entered(all), files, errs
+}
+
+// targetUnread reports a target path under a folder the target's walk
+// could not list: what is there is not known.
+func (m *mirrorRun) targetUnread(rel string) bool {
+	for _, d := range m.dstWalk.failed {
+		if strings.HasPrefix(rel, d+"/") {
+			return true
 		}
-		sub, err := m.src.List(ctx, m.src.Join(m.srcRoot, d))
-		if err != nil {
-			errs = errors.Join(errs, err)
-			continue
-		}
-		errs = errors.Join(errs, m.walkListed(ctx, d, sub, queue))
 	}
-	return errs
+	return false
 }

@@ -128,15 +128,9 @@ func mirrorUp(t *testing.T, e *env, args string, before func(string) error) erro
 	m := &mirrorRun{s: e.sh, o: o, st: newTree(), dt: newTree()}
 	m.roots()
 	m.src = hookFS{beforeList: before}
-	_ = walk(context.Background(), m.dst, m.dstRoot, "", m.dt)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	sum, walkErr := m.run(ctx)
-	copyErr := sum.err
-	if walkErr == nil && o.del {
-		copyErr = errors.Join(copyErr, m.remove(ctx))
-	}
-	return errors.Join(walkErr, copyErr)
+	return m.exec(ctx)
 }
 
 // TestMirrorCopiesWhileListing: files already found are copied while the
