@@ -35,6 +35,9 @@ type listEnv struct {
 	q     *transfer.Queue
 	hook  func(ctx context.Context, p string, next func() (session.Listing, error)) (session.Listing, error)
 	dials atomic.Int32
+	// lists and passive count the listings, and those on a connection
+	// in passive mode; activeDials the queue's dials with active mode set.
+	lists, passive, activeDials atomic.Int32
 }
 
 func newListEnv(t *testing.T) *listEnv {
@@ -50,7 +53,10 @@ func newListEnv(t *testing.T) *listEnv {
 				return nil, err
 			}
 			le.dials.Add(1)
-			return hookRemote{Remote: r, list: le.list}, nil
+			if cfg.Active {
+				le.activeDials.Add(1)
+			}
+			return le.hooked(r), nil
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -61,8 +67,16 @@ func newListEnv(t *testing.T) *listEnv {
 	return le
 }
 
-func (le *listEnv) list(ctx context.Context, p string, next func() (session.Listing, error)) (session.Listing, error) {
-	return le.hook(ctx, p, next)
+// hooked is r with its listings going through the hook.
+func (le *listEnv) hooked(r *session.Remote) hookRemote {
+	return hookRemote{Remote: r, list: func(ctx context.Context, p string,
+		next func() (session.Listing, error)) (session.Listing, error) {
+		le.lists.Add(1)
+		if r.Passive() {
+			le.passive.Add(1)
+		}
+		return le.hook(ctx, p, next)
+	}}
 }
 
 // mirrorDown runs a mirror whose source listings, on the shell's
@@ -75,7 +89,7 @@ func (le *listEnv) mirrorDown(ctx context.Context, args string) (string, error) 
 	}
 	m := &mirrorRun{s: le.sh, o: o, st: newTree(), dt: newTree()}
 	m.roots()
-	m.src = hookRemote{Remote: le.sh.Remote(), list: le.list}
+	m.src = le.hooked(le.sh.Remote())
 	err = m.exec(ctx)
 	return le.out.take(), err
 }
@@ -337,5 +351,28 @@ func TestMirrorDoesNotEnterExcludedFolders(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(le.local, "src", ".git", "local-only")); string(b) != "mine" {
 		t.Error("--delete touched the excluded folder")
+	}
+}
+
+// TestMirrorListsActiveWhenPassiveOff: with passive off, every listing
+// connection (the shell's and the queue's) opens its data connections
+// actively, and the tree arrives.
+func TestMirrorListsActiveWhenPassiveOff(t *testing.T) {
+	le := newListEnv(t)
+	names := serverTree(t, le.root, 6)
+	le.run("passive off")
+	if out, err := le.mirrorDown(context.Background(), "--parallel 4 src"); err != nil {
+		t.Fatalf("mirror: %v\n%s", err, out)
+	}
+	if n := le.passive.Load(); n > 0 {
+		t.Errorf("%d of %d listings on a passive connection, want none", n, le.lists.Load())
+	}
+	if d, a := le.dials.Load(), le.activeDials.Load(); d < 2 || a != d {
+		t.Errorf("%d of the queue's %d dials in active mode, want all of at least 2", a, d)
+	}
+	for _, rel := range names {
+		if sum(t, filepath.Join(le.local, "src", rel)) != sum(t, filepath.Join(le.root, "src", rel)) {
+			t.Errorf("%s differs from the server's", rel)
+		}
 	}
 }
