@@ -8,7 +8,6 @@ package compare
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -38,9 +37,6 @@ func (p Precision) String() string {
 	return "seconds"
 }
 
-// timeOfDay finds the "15:04" (or "03:04PM") of a LIST line.
-var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d{2}(AM|PM)?\b`)
-
 // PrecisionOf is the precision of an entry's time as its listing gave it:
 // entries from LIST lines (their Raw text) have minutes, or days when the
 // line shows a year instead of a time; all others seconds.
@@ -48,11 +44,34 @@ func PrecisionOf(e session.Entry) Precision {
 	if !sites.FromLIST(e) {
 		return Seconds
 	}
-	if timeOfDay.MatchString(e.Raw) {
+	if hasTimeOfDay(e.Raw) {
 		return Minutes
 	}
 	return Days
 }
+
+// hasTimeOfDay finds the "15:04" (or "03:04PM") of a LIST line: one or
+// two digits standing alone before a colon, two after. A pane reads this
+// for each of up to a million entries, so it is a scan, not a regexp.
+func hasTimeOfDay(raw string) bool {
+	for i := 1; i+2 < len(raw); i++ {
+		if raw[i] != ':' || !digit(raw[i-1]) || !digit(raw[i+1]) || !digit(raw[i+2]) {
+			continue
+		}
+		h := i - 1
+		if h > 0 && digit(raw[h-1]) {
+			h--
+		}
+		if h == 0 || !word(raw[h-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func digit(c byte) bool { return c >= '0' && c <= '9' }
+
+func word(c byte) bool { return digit(c) || c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
 // File is one entry to compare.
 type File struct {
@@ -181,7 +200,7 @@ func (r Result) Marker() string {
 	case OnlyHere:
 		return "+"
 	case Differs:
-		return "≠"
+		return "!"
 	}
 	return " "
 }

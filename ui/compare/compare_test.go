@@ -17,6 +17,8 @@ func TestPrecisionOfListing(t *testing.T) {
 		{"-rw-r--r--   1 ann  staff  10 Jan  2 15:04 a.txt", Minutes},
 		{"01-02-24  03:04PM                  10 a.txt", Minutes}, // IIS
 		{"-rw-r--r--   1 ann  staff  10 Jan  2  2006 a.txt", Days},
+		{"-rw-r--r--   1 ann  staff  10 Jan  2  2006 v123:45", Days}, // no time standing alone
+		{"-rw-r--r--   1 ann  staff  10 Jan  2  9:05 a.txt", Minutes},
 	} {
 		if got := PrecisionOf(session.Entry{Name: "a.txt", Raw: c.raw}); got != c.want {
 			t.Errorf("%q: precision %v, want %v", c.raw, got, c.want)

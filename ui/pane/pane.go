@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
+	dircmp "github.com/ftpane/ftpane/ui/compare"
 	"github.com/ftpane/ftpane/ui/styles"
 )
 
@@ -62,6 +63,7 @@ type Model struct {
 	offset int
 	limit  int // entries a listing may bring (browse.max_entries)
 	shape  func(session.Entry) session.Entry
+	cmp    map[string]dircmp.Result // a comparison's results (compare.go); nil: none
 
 	marks      []uint64 // a bit per entry of tab
 	nMarked    int

@@ -122,8 +122,10 @@ func (m Model) row(i int, cols columns) string {
 	if marked {
 		gutter = "*"
 	}
+	cm := m.compareMarker(e.Name) // compare.go: a comparison's sign without colour
+	nameW -= ansi.StringWidth(cm)
 	name := m.name(e, nameW, marked, i == m.cursor)
-	line := gutter + name + tail
+	line := gutter + cm + name + tail
 	if i == m.cursor {
 		cur := m.styles.Pane.CursorInactive
 		if m.active {
@@ -132,7 +134,7 @@ func (m Model) row(i int, cols columns) string {
 		return cur.Render(ansi.Strip(line))
 	}
 	if marked {
-		return m.styles.Pane.Marked.Render(gutter) + name + tail
+		return m.styles.Pane.Marked.Render(gutter) + cm + name + tail
 	}
 	return line
 }
@@ -174,6 +176,9 @@ func (m Model) name(e session.Entry, w int, marked, cursor bool) string {
 }
 
 func (m Model) entryStyle(e session.Entry, marked bool) lipgloss.Style {
+	if st, ok := m.compareStyle(e.Name); ok { // compare.go
+		return st
+	}
 	switch {
 	case marked:
 		return m.styles.Pane.Marked

@@ -58,6 +58,8 @@ type Set struct {
 	Dialog struct{ Box, Title, Label, Error, Button lipgloss.Style }
 	Viewer struct{ Title, Body lipgloss.Style }
 	Log    struct{ Sent, Received, Info, Error lipgloss.Style }
+	// Compare colours the names of two compared folders (Same keeps its own).
+	Compare struct{ Newer, Older, OnlyHere, Differs lipgloss.Style }
 }
 
 // New builds the styles for a background. With noColor (NO_COLOR set) no
@@ -81,6 +83,7 @@ func New(t Theme, dark, noColor bool) Styles {
 	s.Header.Lock = fg(t.Link).Bold(true)
 	s.Header.Muted = fg(t.Muted)
 	buildPane(&s, t, i, noColor, fg)
+	buildCompare(&s, t, fg)
 	s.Status.Info = lipgloss.NewStyle()
 	s.Status.Error = fg(t.Error).Bold(true)
 	s.Status.Marked = fg(t.Mark).Bold(true)
@@ -130,4 +133,14 @@ func buildPane(s *Styles, t Theme, i int, noColor bool, fg func([2]color.Color) 
 	s.Pane.BorderActive = s.Pane.BorderActive.BorderForeground(t.Accent[i])
 	s.Pane.Cursor = lipgloss.NewStyle().Background(t.CursorBg[i]).Foreground(t.CursorFg[i])
 	s.Pane.CursorInactive = lipgloss.NewStyle().Underline(true)
+}
+
+// buildCompare draws a comparison with the theme's roles, whose contrast
+// is checked already: newer as links, older muted, only here as matches,
+// a size difference as errors.
+func buildCompare(s *Styles, t Theme, fg func([2]color.Color) lipgloss.Style) {
+	s.Compare.Newer = fg(t.Link).Bold(true)
+	s.Compare.Older = fg(t.Muted)
+	s.Compare.OnlyHere = fg(t.Match).Bold(true)
+	s.Compare.Differs = fg(t.Error).Bold(true)
 }
