@@ -43,6 +43,8 @@ type KeyMap struct {
 	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
 	// Transfers: copy or move to the other pane, the queue pane.
 	Copy, Move, Queue, ResumeAll key.Binding
+	// Comparing the two panes: compare, sync preview, synchronized browsing.
+	Compare, Sync, SyncBrowse key.Binding
 	// The connection and the program.
 	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
 
@@ -87,6 +89,7 @@ func Default() KeyMap {
 
 		Copy: b("F5", "copy", "f5"), Move: b("F6", "move", "f6"),
 		Queue: b("t", "transfers", "t", "f9"), ResumeAll: b("A", "pause/resume all", "A"),
+		Compare: b("=", "compare", "="), Sync: b("Y", "sync preview", "Y"), SyncBrowse: b("B", "sync browsing", "B"),
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
 		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
@@ -146,6 +149,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"unmark_glob", "mark", &k.UnmarkGlob}, {"mark_all", "mark", &k.MarkAll},
 		{"sort", "show", &k.Sort}, {"reverse", "show", &k.Reverse}, {"hidden", "show", &k.Hidden},
 		{"filter", "show", &k.Filter}, {"queue", "show", &k.Queue}, {"resume_all", "show", &k.ResumeAll},
+		{"compare", "show", &k.Compare}, {"sync", "show", &k.Sync}, {"sync_browse", "show", &k.SyncBrowse},
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},

@@ -115,6 +115,8 @@ type Model struct {
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
 
+	cmp compareState // compare, the sync preview (compare.go, syncview.go)
+
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
 	width    int

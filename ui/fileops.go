@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -76,25 +77,31 @@ func deleteCmd(fsys session.FS, i int, dir string, entries []session.Entry) tea.
 	return func() tea.Msg {
 		ctx, cancel := opCtx()
 		defer cancel()
-		var errs []error
-		n := 0
-		for _, e := range entries {
-			p := fsys.Join(dir, e.Name)
-			var err error
-			if e.IsDir() {
-				err = fsys.RemoveAll(ctx, p)
-			} else {
-				err = fsys.Remove(ctx, p)
-			}
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			n++
-		}
-		return opDoneMsg{Pane: i, Err: errors.Join(errs...),
-			Text: fmt.Sprintf("deleted %d %s", n, plural(n, "entry", "entries"))}
+		n, err := deleteEntries(ctx, fsys, dir, entries)
+		return opDoneMsg{Pane: i, Err: err, Text: fmt.Sprintf("deleted %d %s", n, plural(n, "entry", "entries"))}
 	}
+}
+
+// deleteEntries deletes entries of dir, a folder with everything in it,
+// and returns how many went (F8, and the sync's deletions).
+func deleteEntries(ctx context.Context, fsys session.FS, dir string, entries []session.Entry) (int, error) {
+	var errs []error
+	n := 0
+	for _, e := range entries {
+		p := fsys.Join(dir, e.Name)
+		var err error
+		if e.IsDir() {
+			err = fsys.RemoveAll(ctx, p)
+		} else {
+			err = fsys.Remove(ctx, p)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	return n, errors.Join(errs...)
 }
 
 func chmodCmd(fsys session.FS, i int, dir string, entries []session.Entry, text string) tea.Cmd {

@@ -89,6 +89,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
 		return mm, cmd
 	}
+	if mm, cmd, ok := m.handleSyncMsg(msg); ok { // syncview.go
+		return mm, cmd
+	}
 	return m.handleResult(msg)
 }
 
@@ -121,6 +124,7 @@ func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err == nil {
 		cmd = tea.Batch(cmd, zone, m.syncBrowse(i))
 	}
+	m.compareListed() // compare.go
 	return m, cmd
 }
 
@@ -151,6 +155,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 		}
 		return m, nil
+	case m.cmp.menu != nil: // compare.go
+		return m.handleCompareMenuKey(msg)
+	case m.cmp.sync != nil: // syncview.go
+		return m.handleSyncKey(msg)
 	case m.cmd.open:
 		return m.handleCmdKey(msg)
 	}
@@ -172,6 +180,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.toPane(msg)
 	}
 	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleCompareKey(msg); ok { // compare.go
 		return mm, cmd
 	}
 	if mm, cmd, ok := m.handleOpKey(msg); ok {
@@ -251,7 +262,7 @@ func (m Model) quit() tea.Cmd {
 const quitWait = 2 * time.Second
 
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.form != nil || m.showHelp {
+	if m.form != nil || m.showHelp || m.cmp.modal() {
 		return m, nil
 	}
 	if m.view != nil {
@@ -312,6 +323,7 @@ func (m Model) liveKeys() keymap.KeyMap {
 	}
 	k.Copy.SetEnabled(hasDir && hasCur && canCopy)
 	k.Move.SetEnabled(hasDir && hasCur && canCopy)
+	m.compareKeys(&k) // compare.go
 	return k
 }
 

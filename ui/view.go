@@ -109,6 +109,10 @@ func (m Model) compose() string {
 		screen = overlay(screen, m.site.dlg.View(), m.width, m.height)
 	case m.showHelp:
 		screen = overlay(screen, m.fullHelp(), m.width, m.height)
+	case m.cmp.menu != nil: // compare.go
+		screen = overlay(screen, m.compareMenuView(), m.width, m.height)
+	case m.cmp.sync != nil: // syncview.go
+		screen = overlay(screen, m.syncViewBox(), m.width, m.height)
 	}
 	return screen
 }
@@ -134,6 +138,7 @@ func (m Model) panesView() string {
 func (m Model) header() string {
 	st := m.styles.Header
 	left := st.Label.Render("ftpane") + "  " + m.side(0, "local") + " ⇄ " + m.side(1, "not connected")
+	left += m.syncBadge() // compare.go
 	return fitLine(left, m.width)
 }
 
