@@ -23,7 +23,8 @@ type compareState struct {
 	out  dircmp.Outcome
 	menu *compareMenu
 	sync *syncView
-	seq  int // numbers the sync preview's walks
+	seq  int  // numbers the sync preview's walks
+	ctlX bool // ctrl+x was pressed: d compares (Midnight Commander's C-x d)
 }
 
 // modal reports whether a compare dialog takes the keys.
@@ -48,27 +49,34 @@ func (m Model) compareKeys(k *keymap.KeyMap) {
 }
 
 // handleCompareKey starts a comparison (or, on the same folders again,
-// its menu), the sync preview, or toggles synchronized browsing.
-func (m Model) handleCompareKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+// its menu), the sync preview, or toggles synchronized browsing. It also
+// takes Midnight Commander's C-x d: ctrl+x, then d; any other key after
+// ctrl+x goes on as usual.
+func (m *Model) handleCompareKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.liveKeys()
+	ctlX := m.cmp.ctlX
+	m.cmp.ctlX = false
 	switch {
-	case key.Matches(msg, k.Compare):
+	case key.Matches(msg, k.Compare), ctlX && msg.String() == "d" && k.Compare.Enabled():
 		if m.cmp.on && m.comparing() {
 			m.openCompareMenu()
-			return m, nil, true
+			return nil, true
 		}
 		m.compareNow(true)
 		c := m.cmp.out.Count(int(m.focus))
 		m.setStatus("compare: "+c.String()+" · = again: select by result", false)
+	case msg.String() == "ctrl+x" && k.Compare.Enabled():
+		m.cmp.ctlX = true
 	case key.Matches(msg, k.Sync):
 		mm, cmd := m.startSync()
-		return mm, cmd, true
+		*m = mm
+		return cmd, true
 	case key.Matches(msg, k.SyncBrowse):
 		m.toggleSyncBrowse()
 	default:
-		return m, nil, false
+		return nil, false
 	}
-	return m, nil, true
+	return nil, true
 }
 
 // comparing reports whether both panes still show what was compared.

@@ -1,10 +1,16 @@
 package ui
 
 import (
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ftpane/ftpane/internal/zonesrv"
+	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/internal/fakefs"
 )
@@ -250,4 +256,60 @@ func TestSyncPreviewRefusesNothingSelected(t *testing.T) {
 	if n := len(m.q.Snapshot()); n != 0 {
 		t.Errorf("%d jobs queued", n)
 	}
+}
+
+// TestCompareAcrossServerZone: a server whose LIST shows its own zone's
+// times (UTC+05:30, found by MDTM) compares equal to local files of the
+// same true times: times of day moved by the zone and compared to the
+// minute, an old file's date alone placed in the server's zone.
+func TestCompareAcrossServerZone(t *testing.T) {
+	dir := t.TempDir()
+	recent := time.Now().Add(-48 * time.Hour).Truncate(time.Minute).UTC()
+	old := time.Date(2022, 3, 10, 22, 0, 0, 0, time.UTC) // March 11th, 03:30 in UTC+05:30
+	local := fakefs.New("local", "/home/ann")
+	for _, f := range []struct {
+		name        string
+		remote, loc time.Time
+	}{
+		{"recent.txt", recent, recent.Add(30 * time.Second)}, // the same minute
+		{"old.txt", old, old},
+		{"changed.txt", recent, recent.Add(time.Minute)},
+	} {
+		p := filepath.Join(dir, f.name)
+		os.WriteFile(p, []byte(f.name), 0o644)
+		os.Chtimes(p, f.remote, f.remote)
+		fileAt(local, "/home/ann/"+f.name, f.name, f.loc)
+	}
+	addr := zonesrv.Start(t, dir, time.FixedZone("IST", 5*3600+1800))
+	host, port, _ := net.SplitHostPort(addr)
+	pn, _ := strconv.Atoi(port)
+	cfg := session.Config{Host: host, Port: pn, User: zonesrv.User, Password: zonesrv.Pass}
+	m := New(Options{Keys: keymap.Default(), Local: local, NoColor: true, Still: true, Remote: &cfg})
+	m = send(t, m, windowSize(120, 30))
+	m = run(t, m, m.Init())
+	wantScreen(t, m, "server time zone: UTC+05:30")
+	m = press(t, m, "=")
+	wantScreen(t, m, "compare: 1 older, 2 same")
+	wantRow(t, m, 0, "*>changed.txt")
+	wantRow(t, m, 0, " =old.txt")
+	wantRow(t, m, 0, " =recent.txt")
+	wantRow(t, m, 1, " <changed.txt")
+}
+
+// TestCompareByMidnightCommandersKeys: ctrl+x then d compares; ctrl+x
+// then another key is that key alone.
+func TestCompareByMidnightCommandersKeys(t *testing.T) {
+	l, r := comparePair()
+	m := newTest(t, l, r, 120, 30)
+	m = press(t, m, "ctrl+x", "down")
+	if m.cmp.on || cursorName(m) != "grown.txt" {
+		t.Fatalf("ctrl+x, down: comparing %v, cursor on %s", m.cmp.on, cursorName(m))
+	}
+	m = press(t, m, "d")
+	if m.cmp.on {
+		t.Fatal("d alone compared")
+	}
+	m = press(t, m, "ctrl+x", "d")
+	wantScreen(t, m, "compare: 1 newer, 1 older")
+	wantRow(t, m, 1, "*+theirs.txt")
 }

@@ -179,10 +179,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if _, typing := m.active().Filter(); typing {
 		return m.toPane(msg)
 	}
-	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
-		return mm, cmd
+	if cmd, ok := m.handleCompareKey(msg); ok { // compare.go
+		return m, cmd
 	}
-	if mm, cmd, ok := m.handleCompareKey(msg); ok { // compare.go
+	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
 		return mm, cmd
 	}
 	if mm, cmd, ok := m.handleOpKey(msg); ok {
