@@ -56,6 +56,9 @@ type Options struct {
 	// MaxEntries is how many entries of a folder a pane keeps
 	// (browse.max_entries); 0: pane.DefaultMaxEntries.
 	MaxEntries int
+	// Columns are the panes' columns (ui.local_columns, ui.remote_columns);
+	// empty sets: pane.DefaultColumns.
+	Columns pane.Columns
 }
 
 // Focus is which part of the screen takes keys.
@@ -147,6 +150,7 @@ func New(o Options) Model {
 	for i := range m.panes {
 		m.panes[i].SetStill(o.Still)
 		m.panes[i].SetMaxEntries(o.MaxEntries)
+		m.panes[i].SetColumns(o.Columns)
 	}
 	m.log = logview.New(st)
 	m.q = o.Queue

@@ -275,7 +275,9 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
 	case tea.MouseClickMsg:
 		m.setFocus(Focus(i))
-		m.panes[i].Click(y)
+		if ms.Button == tea.MouseLeft { // a double click opens
+			return m, m.panes[i].Click(y)
+		}
 	case tea.MouseWheelMsg:
 		delta := 3
 		if ms.Button == tea.MouseWheelUp {
@@ -302,16 +304,24 @@ func (m Model) liveKeys() keymap.KeyMap {
 	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
 	hasDir := p.FS() != nil && p.Dir() != ""
 	_, hasCur := p.Current()
+	nMarked, _ := p.Marked()
+	hasSel := hasCur || nMarked > 0 // the cursor may be on "..", which is no entry
 	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
 		&k.Sort, &k.Reverse, &k.Hidden} {
 		b.SetEnabled(hasDir)
 	}
-	for _, b := range []*key.Binding{&k.View, &k.Edit, &k.Rename, &k.Delete, &k.Chmod, &k.Mark, &k.Invert,
-		&k.MarkAll, &k.Open} {
+	for _, b := range []*key.Binding{&k.View, &k.Edit, &k.Rename} {
 		b.SetEnabled(hasDir && hasCur)
 	}
-	k.Copy.SetEnabled(hasDir && hasCur && canCopy)
-	k.Move.SetEnabled(hasDir && hasCur && canCopy)
+	for _, b := range []*key.Binding{&k.Delete, &k.Chmod} {
+		b.SetEnabled(hasDir && hasSel)
+	}
+	for _, b := range []*key.Binding{&k.Mark, &k.Invert, &k.MarkAll} {
+		b.SetEnabled(hasDir && p.Len() > 0)
+	}
+	k.Open.SetEnabled(hasDir && (hasCur || p.AtParent()))
+	k.Copy.SetEnabled(hasDir && hasSel && canCopy)
+	k.Move.SetEnabled(hasDir && hasSel && canCopy)
 	return k
 }
 
