@@ -57,13 +57,13 @@ type conflictsMsg struct {
 
 // startCopy opens the copy (or move) dialog for the focused pane's
 // selection, to the other pane's folder.
-func (m Model) startCopy(move bool) (Model, tea.Cmd, bool) {
+func (m *Model) startCopy(move bool) tea.Cmd {
 	from, to := int(m.focus), 1-int(m.focus)
 	src, dst := &m.panes[from], &m.panes[to]
 	sel := src.Selection()
 	if m.q == nil || len(sel) == 0 || dst.FS() == nil || dst.Dir() == "" {
 		m.setStatus("nothing to copy to: the other pane has no folder open", true)
-		return m, nil, true
+		return nil
 	}
 	title, p := "Copy", purposeCopy
 	if move {
@@ -73,7 +73,7 @@ func (m Model) startCopy(move bool) (Model, tea.Cmd, bool) {
 		dialog.Field{Label: "To folder", Value: printable(dst.Dir())},
 		dialog.Field{Label: "If it exists", Value: "ask", Options: policyOptions()})
 	m.pending.pane, m.pending.entries = from, sel
-	return m, nil, true
+	return nil
 }
 
 func copyLines(sel []session.Entry, dir string) []string {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
@@ -62,47 +61,68 @@ type opDoneMsg struct {
 	Select string
 }
 
-func (m Model) handleOpKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
-	k, p := m.liveKeys(), m.active()
-	if p.FS() == nil || p.Dir() == "" {
-		return m, nil, false
-	}
-	// The selection is built only for the keys that use it: with a
-	// million entries marked, building it costs a quarter of a second.
-	var sel []session.Entry
-	cur, hasCur := p.Current()
-	nMarked, _ := p.Marked()
-	hasSel := hasCur || nMarked > 0
-	switch {
-	case key.Matches(msg, k.Copy, k.Move) && hasSel:
-		return m.startCopy(key.Matches(msg, k.Move))
-	case key.Matches(msg, k.Mkdir):
-		m.ask(purposeMkdir, "Create folder", []string{"in " + pane.Escape(p.Dir())}, dialog.Field{Label: "Name"})
-	case key.Matches(msg, k.MarkGlob):
+// The file operations of the pane table (bindings.go): each opens its
+// dialog on the focused pane and what it acts on.
+
+func (m *Model) askMkdir() tea.Cmd {
+	p := m.active()
+	m.ask(purposeMkdir, "Create folder", []string{"in " + pane.Escape(p.Dir())}, dialog.Field{Label: "Name"})
+	m.pending.pane = int(m.focus)
+	return nil
+}
+
+func (m *Model) askMarkGlob(mark bool) tea.Cmd {
+	if mark {
 		m.ask(purposeMarkGlob, "Mark", nil, dialog.Field{Label: "Pattern", Value: "*"})
-	case key.Matches(msg, k.UnmarkGlob):
+	} else {
 		m.ask(purposeUnmarkGlob, "Unmark", nil, dialog.Field{Label: "Pattern", Value: "*"})
-	case key.Matches(msg, k.Delete) && hasSel:
-		sel = p.Selection()
-		m.ask(purposeDelete, "Delete", deleteLines(sel))
-	case key.Matches(msg, k.Rename) && hasCur:
-		m.ask(purposeRename, "Rename or move", []string{pane.Escape(cur.Name) + " to:"},
-			dialog.Field{Label: "New name", Value: printable(cur.Name)})
-		sel = []session.Entry{cur}
-	case key.Matches(msg, k.Chmod) && hasSel:
-		sel = p.Selection()
-		m.ask(purposeChmod, "Permissions", chmodLines(sel), dialog.Field{Label: "Mode", Value: modeValue(sel[0])})
-	case key.Matches(msg, k.View) && hasCur && !cur.IsDir():
-		m.setStatus("reading "+pane.Escape(p.Path(cur.Name))+"…", false)
-		return m, viewCmd(p.FS(), p.Path(cur.Name)), true
-	case key.Matches(msg, k.Edit) && hasCur && !cur.IsDir():
-		mm, cmd := m.startEdit(int(m.focus), p.FS(), p.Path(cur.Name))
-		return mm, cmd, true
-	default:
-		return m, nil, false
 	}
+	m.pending.pane = int(m.focus)
+	return nil
+}
+
+// askDelete and askChmod act on the selection, built only now: with a
+// million entries marked, building it costs a quarter of a second.
+func (m *Model) askDelete() tea.Cmd {
+	sel := m.active().Selection()
+	m.ask(purposeDelete, "Delete", deleteLines(sel))
 	m.pending.pane, m.pending.entries = int(m.focus), sel
-	return m, nil, true
+	return nil
+}
+
+func (m *Model) askChmod() tea.Cmd {
+	sel := m.active().Selection()
+	m.ask(purposeChmod, "Permissions", chmodLines(sel), dialog.Field{Label: "Mode", Value: modeValue(sel[0])})
+	m.pending.pane, m.pending.entries = int(m.focus), sel
+	return nil
+}
+
+func (m *Model) askRename() tea.Cmd {
+	cur, _ := m.active().Current()
+	m.ask(purposeRename, "Rename or move", []string{pane.Escape(cur.Name) + " to:"},
+		dialog.Field{Label: "New name", Value: printable(cur.Name)})
+	m.pending.pane, m.pending.entries = int(m.focus), []session.Entry{cur}
+	return nil
+}
+
+// viewCurrent opens the pager on the file under the cursor; on a folder
+// it opens the folder, as Midnight Commander's F3 does.
+func (m *Model) viewCurrent() tea.Cmd {
+	p := m.active()
+	cur, _ := p.Current()
+	if cur.IsDir() {
+		return p.Load(p.Path(cur.Name), "")
+	}
+	m.setStatus("reading "+pane.Escape(p.Path(cur.Name))+"…", false)
+	return viewCmd(p.FS(), p.Path(cur.Name))
+}
+
+func (m *Model) editCurrent() tea.Cmd {
+	p := m.active()
+	cur, _ := p.Current()
+	mm, cmd := m.startEdit(int(m.focus), p.FS(), p.Path(cur.Name))
+	*m = mm
+	return cmd
 }
 
 func (m *Model) ask(p purpose, title string, lines []string, fields ...dialog.Field) {
