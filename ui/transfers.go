@@ -209,9 +209,9 @@ func (m *Model) cancelJob(j transfer.JobState) tea.Cmd {
 	if j.State != transfer.Active && j.State != transfer.Verifying {
 		return queueCmd(func() { q.Cancel(j.ID) })
 	}
-	m.ask(purposeCancelJob, "Cancel transfer", []string{"Cancel " + pane.Escape(path.Base(j.SrcPath)) + "?",
-		"Its .part file is kept: retry continues it."})
-	m.pending.job = j.ID
+	m.ask("Cancel transfer", []string{"Cancel " + pane.Escape(path.Base(j.SrcPath)) + "?",
+		"Its .part file is kept: retry continues it."}, nil,
+		func(*Model, []string) tea.Cmd { return queueCmd(func() { q.Cancel(j.ID) }) }, nil)
 	return nil
 }
 
@@ -292,26 +292,7 @@ func (m *Model) askQuit() tea.Cmd {
 	if n == 0 {
 		return m.quit()
 	}
-	m.ask(purposeQuit, "Quit", []string{fmt.Sprintf("%d %s not finished.", n, plural(n, "transfer is", "transfers are")),
-		"Quit anyway? They come back paused next time."})
+	m.ask("Quit", []string{fmt.Sprintf("%d %s not finished.", n, plural(n, "transfer is", "transfers are")),
+		"Quit anyway? They come back paused next time."}, nil, func(m *Model, _ []string) tea.Cmd { return m.quit() }, nil)
 	return nil
-}
-
-// submitTransfer acts on the answer of a transfer dialog.
-func (m Model) submitTransfer(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	switch op.purpose {
-	case purposeCopy, purposeMove:
-		return m.submitCopy(op, vals)
-	case purposeConflict:
-		return m.submitConflict(op, vals)
-	case purposeMakeTarget:
-		op.plan.makeDirs = true
-		return m, m.queuePlan(op.plan)
-	case purposeCancelJob:
-		q, id := m.q, op.job
-		return m, queueCmd(func() { q.Cancel(id) })
-	case purposeQuit:
-		return m, m.quit()
-	}
-	return m, nil
 }
