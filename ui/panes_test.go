@@ -26,6 +26,12 @@ func TestNothingActsOnParentRow(t *testing.T) {
 	if len(m.q.Snapshot()) != 0 || !remote.Exists("/pub/docs") || m.panes[1].Dir() != "/pub" {
 		t.Fatal("a key on .. did something")
 	}
+	wantScreen(t, m, `not now: the cursor is on ".." (the folder above)`)
+	m = press(t, m, "space") // skips "..", as in mc
+	if n, _ := m.panes[1].Marked(); n != 0 || cursorName(m) != "docs" {
+		t.Fatalf("space on ..: %d marked, on %q", n, cursorName(m))
+	}
+	m = press(t, m, "home")
 	m = press(t, m, "end", "space", "home") // mark the last entry, back on ".."
 	m = press(t, m, "f5")
 	wantScreen(t, m, "Copy", "文档说明.txt from /pub")
