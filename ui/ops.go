@@ -76,6 +76,9 @@ func (m Model) handleOpKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.Copy, k.Move) && hasSel:
 		return m.startCopy(key.Matches(msg, k.Move))
+	case key.Matches(msg, k.Find):
+		mm, cmd := m.openFind()
+		return mm, cmd, true
 	case key.Matches(msg, k.Mkdir):
 		m.ask(purposeMkdir, "Create folder", []string{"in " + pane.Escape(p.Dir())}, dialog.Field{Label: "Name"})
 	case key.Matches(msg, k.MarkGlob):
