@@ -27,7 +27,7 @@ const findLocalWorkers = 4
 
 // openFind shows the results of the focused pane's last search again,
 // or opens the find dialog for the pane's folder.
-func (m Model) openFind() (Model, tea.Cmd) {
+func (m *Model) openFind() tea.Cmd {
 	i := int(m.focus)
 	p := &m.panes[i]
 	if s := m.search; s != nil && s.Started() && s.Pane() == i && s.FS() == p.FS() {
@@ -35,7 +35,7 @@ func (m Model) openFind() (Model, tea.Cmd) {
 		f.Show()
 		m.search = &f
 		m.layoutFind()
-		return m, nil
+		return nil
 	}
 	if m.search != nil {
 		old := *m.search
@@ -54,7 +54,7 @@ func (m Model) openFind() (Model, tea.Cmd) {
 	f := find.New(src, m.keys, m.styles)
 	m.search = &f
 	m.layoutFind()
-	return m, nil
+	return nil
 }
 
 // layoutFind gives the results the screen between the header and the

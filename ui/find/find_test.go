@@ -39,7 +39,7 @@ func gated(t *testing.T) (*fakefs.FS, func()) {
 // startHeld starts a search that lists /top and then waits in /top/held.
 func startHeld(t *testing.T, f *fakefs.FS) Model {
 	t.Helper()
-	m := New(Source{FS: f, Label: f.Label(), Dir: "/top", Workers: 2}, keymap.Default(), styles.Styles{})
+	m := New(Source{FS: f, Label: f.Label(), Dir: "/top", Workers: 2}, keymap.Default(), styles.New(styles.DefaultTheme(), false, true))
 	m.SetSize(80, 20)
 	m, start := m.Update(press("enter"))
 	m, next := m.Update(start())
@@ -99,7 +99,7 @@ func TestClosingTheResultsStopsTheWalk(t *testing.T) {
 func TestAWalkArrivingLateIsCancelled(t *testing.T) {
 	for _, viaDrop := range []bool{false, true} {
 		f, release := gated(t)
-		m := New(Source{FS: f, Label: f.Label(), Dir: "/top", Workers: 2}, keymap.Default(), styles.Styles{})
+		m := New(Source{FS: f, Label: f.Label(), Dir: "/top", Workers: 2}, keymap.Default(), styles.New(styles.DefaultTheme(), false, true))
 		m, start := m.Update(press("enter"))
 		m.Close()
 		msg := start().(StartedMsg)
