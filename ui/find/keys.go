@@ -260,7 +260,8 @@ func (m *Model) openCopy() {
 	if len(sel) > 1 {
 		what = fmt.Sprintf("%d results (%s)", len(sel), humanize.Bytes(uint64(size)))
 	}
-	lines := []string{what + " from " + textsafe.String(m.src.Label), "to " + textsafe.String(m.target.Label)}
+	lines := []string{what + " from " + textsafe.String(m.src.Label), "to " + textsafe.String(m.target.Label),
+		"folders missing there are made"}
 	f := dialog.New(0, "Copy", lines, []dialog.Field{
 		{Label: "To folder", Value: printable(m.target.Dir)},
 		{Label: "Paths", Value: pathOptions()[0], Options: pathOptions()},
