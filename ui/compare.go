@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	dircmp "github.com/ftpane/ftpane/ui/compare"
 	"github.com/ftpane/ftpane/ui/pane"
@@ -30,53 +29,59 @@ type compareState struct {
 // modal reports whether a compare dialog takes the keys.
 func (c compareState) modal() bool { return c.menu != nil || c.sync != nil }
 
-// bothOpen reports whether both panes show a folder, as comparing needs.
-func (m Model) bothOpen() bool {
-	for _, p := range m.panes {
+// noPair says why comparing (=, Y) does not apply now: it needs a folder
+// in both panes. (A DisabledReason of the pane bindings, bindings.go.)
+func (m *Model) noPair() string {
+	for i, p := range m.panes {
 		if p.FS() == nil || p.Dir() == "" {
-			return false
+			return fmt.Sprintf("the %s pane shows no folder", pane.ID(i))
 		}
 	}
-	return true
+	return ""
 }
 
-// compareKeys enables the compare bindings that apply now.
-func (m Model) compareKeys(k *keymap.KeyMap) {
-	open := m.bothOpen()
-	k.Compare.SetEnabled(open)
-	k.Sync.SetEnabled(open)
-	k.SyncBrowse.SetEnabled(open || m.site.sync.on)
+// noSyncBrowse: B turns synchronized browsing off at any time, on only
+// with a folder in both panes.
+func (m *Model) noSyncBrowse() string {
+	if m.site.sync.on {
+		return ""
+	}
+	return m.noPair()
 }
 
-// handleCompareKey starts a comparison (or, on the same folders again,
-// its menu), the sync preview, or toggles synchronized browsing. It also
-// takes Midnight Commander's C-x d: ctrl+x, then d; any other key after
-// ctrl+x goes on as usual.
-func (m *Model) handleCompareKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.liveKeys()
+// compareKey is =: compare the two folders, or on the same folders
+// again, open the menu that marks by result.
+func (m *Model) compareKey() {
+	if m.cmp.on && m.comparing() {
+		m.openCompareMenu()
+		return
+	}
+	m.compareNow(true)
+	c := m.cmp.out.Count(int(m.focus))
+	m.setStatus("compare: "+c.String()+" · = again: select by result", false)
+}
+
+// compareChord takes Midnight Commander's C-x d, which no key.Binding
+// can hold: ctrl+x, then d compares; any other key after ctrl+x goes on
+// as usual.
+func (m *Model) compareChord(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	ctlX := m.cmp.ctlX
 	m.cmp.ctlX = false
 	switch {
-	case key.Matches(msg, k.Compare), ctlX && msg.String() == "d" && k.Compare.Enabled():
-		if m.cmp.on && m.comparing() {
-			m.openCompareMenu()
+	case m.sub != SubNone:
+		return nil, false
+	case msg.String() == "ctrl+x":
+		m.cmp.ctlX = true
+		return nil, true
+	case ctlX && msg.String() == "d":
+		if why := m.noPair(); why != "" {
+			m.setStatus("not now: "+why, false)
 			return nil, true
 		}
-		m.compareNow(true)
-		c := m.cmp.out.Count(int(m.focus))
-		m.setStatus("compare: "+c.String()+" · = again: select by result", false)
-	case msg.String() == "ctrl+x" && k.Compare.Enabled():
-		m.cmp.ctlX = true
-	case key.Matches(msg, k.Sync):
-		mm, cmd := m.startSync()
-		*m = mm
-		return cmd, true
-	case key.Matches(msg, k.SyncBrowse):
-		m.toggleSyncBrowse()
-	default:
-		return nil, false
+		m.compareKey()
+		return nil, true
 	}
-	return nil, true
+	return nil, false
 }
 
 // comparing reports whether both panes still show what was compared.

@@ -130,8 +130,8 @@ func TestCompareFollowsItsFolders(t *testing.T) {
 	fileAt(r, "/pub/fresh.txt", "fresh", cmpOld)
 	m = press(t, m, "r")
 	wantRow(t, m, 1, " +fresh.txt")
-	wantRow(t, m, 1, "*>older.txt")  // the marks were left as they were
-	m = press(t, m, "home", "enter") // into docs/
+	wantRow(t, m, 1, "*>older.txt")          // the marks were left as they were
+	m = press(t, m, "home", "down", "enter") // into docs/, under ".."
 	if m.panes[1].Dir() != "/pub/docs" || m.cmp.on {
 		t.Fatalf("in %s, comparing %v", m.panes[1].Dir(), m.cmp.on)
 	}
@@ -145,7 +145,7 @@ func TestSyncBrowsingToggle(t *testing.T) {
 	m := newTest(t, l, r, 120, 30)
 	m = press(t, m, "B")
 	wantScreen(t, m, "[synchronized browsing]", "synchronized browsing on: /home/ann ⇄ /pub")
-	m = press(t, m, "home", "enter") // the remote pane into docs/
+	m = press(t, m, "home", "down", "enter") // the remote pane into docs/, under ".."
 	if m.panes[0].Dir() != "/home/ann/docs" {
 		t.Fatalf("the local pane is in %s, want /home/ann/docs", m.panes[0].Dir())
 	}
@@ -302,7 +302,7 @@ func TestCompareByMidnightCommandersKeys(t *testing.T) {
 	l, r := comparePair()
 	m := newTest(t, l, r, 120, 30)
 	m = press(t, m, "ctrl+x", "down")
-	if m.cmp.on || cursorName(m) != "grown.txt" {
+	if m.cmp.on || cursorName(m) != "docs" {
 		t.Fatalf("ctrl+x, down: comparing %v, cursor on %s", m.cmp.on, cursorName(m))
 	}
 	m = press(t, m, "d")

@@ -72,7 +72,7 @@ type (
 
 // startSync walks both panes' folders, each through its own FS, at
 // most dircmp.DefaultLimit listings each; Esc cancels.
-func (m Model) startSync() (Model, tea.Cmd) {
+func (m *Model) startSync() tea.Cmd {
 	m.cmp.seq++
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := make(chan syncProgressMsg, 16)
@@ -85,7 +85,7 @@ func (m Model) startSync() (Model, tea.Cmd) {
 	}
 	m.cmp.sync = v
 	m.setStatus("sync preview: reading both folders… (esc cancels)", false)
-	return m, tea.Batch(walkCmd(ctx, v.id, ws, v.roots, zones, ch), listenSync(ch))
+	return tea.Batch(walkCmd(ctx, v.id, ws, v.roots, zones, ch), listenSync(ch))
 }
 
 // zoneShape moves a server's LIST times by its zone, as pane i does.
