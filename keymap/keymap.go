@@ -43,6 +43,8 @@ type KeyMap struct {
 	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
 	// Transfers: copy or move to the other pane, the queue pane.
 	Copy, Move, Queue, ResumeAll key.Binding
+	// Watch uploads the changes in the local pane's folder (W again stops).
+	Watch key.Binding
 	// The connection and the program.
 	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
 
@@ -86,6 +88,7 @@ func Default() KeyMap {
 		Delete: b("F8", "delete", "f8", "delete"), Chmod: b("m", "chmod", "m"),
 
 		Copy: b("F5", "copy", "f5"), Move: b("F6", "move", "f6"),
+		Watch: b("W", "watch folder: upload changes", "W"),
 		Queue: b("t", "transfers", "t", "f9"), ResumeAll: b("A", "pause/resume all", "A"),
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
@@ -149,6 +152,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},
+		{"watch", "files", &k.Watch},
 		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
 		{"fingerprint", "program", &k.Fingerprint}, {"charset", "program", &k.Charset},

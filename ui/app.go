@@ -56,6 +56,8 @@ type Options struct {
 	// MaxEntries is how many entries of a folder a pane keeps
 	// (browse.max_entries); 0: pane.DefaultMaxEntries.
 	MaxEntries int
+	// Watch configures the folder watch (watch.go).
+	Watch WatchOptions
 }
 
 // Focus is which part of the screen takes keys.
@@ -114,6 +116,7 @@ type Model struct {
 	site   siteState   // the site manager (sites.go)
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
+	watch  watchState  // the folder watched (watch.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -157,6 +160,8 @@ func New(o Options) Model {
 	m.cmd.input = newInput()
 	m.sh = newShell(o, m.sink, m.q)
 	m.initSites() // sites.go: open @name, the theme command
+	// watch.go: the watch command's screen
+	m.sh.SetWatcher(lineWatcher{m.sink})
 	m.queue.SetJobs(m.q.Snapshot())
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog

@@ -18,6 +18,7 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	seq := m.status.seq
 	mm, cmd := m.update(msg)
+	mm, cmd = mm.(Model).followWatch(msg, cmd) // watch.go: the server pane closed
 	if n := mm.(Model); n.status.seq != seq && n.status.text != "" {
 		return n, tea.Batch(cmd, n.expireCmd())
 	}
@@ -87,6 +88,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.openPrompt(msg)
 	}
 	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleWatchMsg(msg); ok { // watch.go
 		return mm, cmd
 	}
 	return m.handleResult(msg)
@@ -220,6 +224,9 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		m.showCertificate()
 	case key.Matches(msg, k.Charset):
 		m.askCharset()
+	case key.Matches(msg, k.Watch):
+		mm, cmd := m.toggleWatch() // watch.go
+		return mm, cmd, true
 	default:
 		return m, nil, false
 	}
@@ -229,9 +236,13 @@ func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 // quit logs out (QUIT) first, but waits for a silent server only briefly.
 func (m Model) quit() tea.Cmd {
 	fss := []session.FS{m.links[0].fs, m.links[1].fs}
+	w := m.watch.w
 	return tea.Sequence(func() tea.Msg {
 		done := make(chan struct{})
 		go func() {
+			if w != nil {
+				w.Stop() // no new uploads while the program ends
+			}
 			for _, fsys := range fss {
 				if fsys != nil {
 					fsys.Close()
@@ -300,6 +311,7 @@ func (m Model) liveKeys() keymap.KeyMap {
 	other := m.panes[1-m.focus]
 	canCopy := other.FS() != nil && other.Dir() != ""
 	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
+	k.Watch.SetEnabled(m.watchKeyLive())
 	hasDir := p.FS() != nil && p.Dir() != ""
 	_, hasCur := p.Current()
 	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
