@@ -50,6 +50,7 @@ func runTUI(a clientArgs) int {
 		Themes:      themes,
 		Notify:      notifyOptions(a.Settings),
 		MaxEntries:  a.Settings.Browse.MaxEntries,
+		Watch:       a.Settings.watchOptions(),
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)
