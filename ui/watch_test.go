@@ -39,13 +39,7 @@ func newWatchTest(t *testing.T, remote *fakefs.FS) (Model, string) {
 		Watch: WatchOptions{Quiet: 100 * time.Millisecond}}
 	m := New(o)
 	m = send(t, m, windowSize(140, 30))
-	m = run(t, m, m.Init())
-	t.Cleanup(func() {
-		if m.watch.w != nil {
-			m.watch.w.Stop()
-		}
-	})
-	return m, dir
+	return run(t, m, m.Init()), dir
 }
 
 // watchUntil feeds the watch's reports and the queue's events to the
@@ -173,6 +167,10 @@ func TestWatchShowsProblemsAndGoesOn(t *testing.T) {
 	remote.MkdirAll("/pub/clash")
 	m, dir := newWatchTest(t, remote)
 	m = press(t, m, "tab", "W")
+	if m.watch.w == nil {
+		t.Fatal(m.status.text)
+	}
+	defer m.watch.w.Stop()
 	os.WriteFile(filepath.Join(dir, "clash"), []byte("a file"), 0o644)
 	m = watchUntil(t, m, "the clash fails", func(m Model) bool {
 		return m.status.err && strings.Contains(m.status.text, "clash") && allFinished(m)

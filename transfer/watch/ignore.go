@@ -5,18 +5,15 @@ import (
 	"strings"
 )
 
-// IgnoredHelp says in words which names a watch never uploads (for the
-// help texts).
-const IgnoredHelp = "ftpane's own NAME.part files, editor swap and lock files " +
-	"(.NAME.swp/.swo/.swx and vim's 4913, .#NAME and #NAME#, backups ending in ~) " +
-	"and what is in .git, .hg and .svn folders"
-
 // vcsDirs are version-control folders: their churn is not the project's
 // files.
 var vcsDirs = map[string]bool{".git": true, ".hg": true, ".svn": true}
 
 // Ignored reports whether the path rel (relative, slash-separated) is
-// one a watch leaves alone: see IgnoredHelp.
+// one a watch leaves alone: ftpane's own NAME.part (and .part.seg) files,
+// editor swap and lock files (.NAME.swp/.swo/.swx and vim's 4913, .#NAME
+// and #NAME#, backups ending in ~) and what is in .git, .hg and .svn
+// folders. assets/help/watch.txt says the same to users.
 func Ignored(rel string) bool {
 	dir, name := path.Split(rel)
 	for _, d := range strings.Split(strings.Trim(dir, "/"), "/") {

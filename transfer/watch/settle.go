@@ -20,12 +20,11 @@ func (w *Watcher) fire() {
 	w.mu.Lock()
 	due := map[string]change{}
 	var order []string
-	for rel, c := range w.pending {
-		if !c.due.After(now) {
-			due[rel] = *c
-			order = append(order, rel)
-			delete(w.pending, rel)
-		}
+	for e := w.order.Front(); e != nil && !e.Value.(*change).due.After(now); e = w.order.Front() {
+		c := w.order.Remove(e).(*change)
+		delete(w.pending, c.rel)
+		due[c.rel] = *c
+		order = append(order, c.rel)
 	}
 	w.mu.Unlock()
 	sort.Strings(order)

@@ -8,6 +8,7 @@
 package watch
 
 import (
+	"container/list"
 	"context"
 	"errors"
 	"fmt"
@@ -92,6 +93,7 @@ type Report struct {
 
 // change is a path waiting for quiet.
 type change struct {
+	rel string
 	due time.Time
 	// newDir: a folder that appeared. It is uploaded whole (a folder
 	// job) once nothing under it has changed for the quiet period.
@@ -122,8 +124,13 @@ type Watcher struct {
 	ended  chan ended
 	done   chan struct{}
 
+	// pending are the paths waiting for quiet, by relative path, and in
+	// order of their due times: every touch sets now+Quiet, which is never
+	// earlier than a due time set before, so a touched path moves to the
+	// back and the front is always the next due.
 	mu      sync.Mutex
-	pending map[string]*change // by relative path
+	pending map[string]*list.Element // of *change, in order
+	order   *list.List
 
 	// The loop's own state.
 	dirs      map[string]bool // watched folders by relative path ("" : the root)
@@ -137,6 +144,18 @@ type Watcher struct {
 // not a folder, or a system limit on watches (with the setting to raise).
 // Only changes from now on are uploaded.
 func Start(o Options) (*Watcher, error) {
+	w, err := newWatcher(o)
+	if err != nil {
+		return nil, err
+	}
+	w.wg.Add(1)
+	go w.run()
+	return w, nil
+}
+
+// newWatcher sets the watch up: the folders are watched, the loop not
+// started yet.
+func newWatcher(o Options) (*Watcher, error) {
 	if o.Queue == nil || o.Target.FS == nil {
 		return nil, errors.New("watch: no target folder")
 	}
@@ -159,15 +178,14 @@ func Start(o Options) (*Watcher, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &Watcher{opts: o, root: root, fsw: fsw, clock: o.Clock, ctx: ctx, cancel: cancel,
-		ended: make(chan ended), done: make(chan struct{}), pending: map[string]*change{},
-		dirs: map[string]bool{}, goneDirs: map[string]bool{}, track: map[string]*upload{}, made: map[string]bool{}}
+		ended: make(chan ended), done: make(chan struct{}), pending: map[string]*list.Element{}, order: list.New(),
+		dirs: map[string]bool{}, goneDirs: map[string]bool{}, track: map[string]*upload{}, made: map[string]bool{},
+		lastEvent: time.Now()}
 	if err := w.addTree(""); err != nil {
 		cancel()
 		fsw.Close()
 		return nil, fmt.Errorf("watch %s: %w", o.Root, err)
 	}
-	w.wg.Add(1)
-	go w.run()
 	return w, nil
 }
 
@@ -277,13 +295,10 @@ func (w *Watcher) closed() error {
 func (w *Watcher) nextDue() (time.Time, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var first time.Time
-	for _, c := range w.pending {
-		if first.IsZero() || c.due.Before(first) {
-			first = c.due
-		}
+	if e := w.order.Front(); e != nil {
+		return e.Value.(*change).due, true
 	}
-	return first, !first.IsZero()
+	return time.Time{}, false
 }
 
 // rel is the event's path relative to the root, slash-separated; ok is
@@ -337,16 +352,17 @@ func (w *Watcher) handle(ev fsnotify.Event) error {
 func (w *Watcher) touch(rel string, newDir bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	c := w.pending[rel]
-	if c == nil {
-		c = &change{}
-		w.pending[rel] = c
+	c := &change{rel: rel}
+	if e := w.pending[rel]; e != nil {
+		c = w.order.Remove(e).(*change)
 	}
 	c.due = w.clock.Now().Add(w.opts.Quiet)
 	c.newDir = c.newDir || newDir
+	w.pending[rel] = w.order.PushBack(c)
 	if newDir { // what waited under it goes up with the folder
-		for p := range w.pending {
+		for p, e := range w.pending {
 			if strings.HasPrefix(p, rel+"/") {
+				w.order.Remove(e)
 				delete(w.pending, p)
 			}
 		}
@@ -359,7 +375,7 @@ func (w *Watcher) newDirAbove(rel string) (string, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-		if c := w.pending[d]; c != nil && c.newDir {
+		if e := w.pending[d]; e != nil && e.Value.(*change).newDir {
 			return d, true
 		}
 	}

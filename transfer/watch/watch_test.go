@@ -70,8 +70,8 @@ func TestQuietRestartsWithEachWrite(t *testing.T) {
 func (r *rig) due(rel string) time.Time {
 	r.w.mu.Lock()
 	defer r.w.mu.Unlock()
-	if c := r.w.pending[rel]; c != nil {
-		return c.due
+	if e := r.w.pending[rel]; e != nil {
+		return e.Value.(*change).due
 	}
 	return time.Time{}
 }
@@ -328,5 +328,33 @@ func TestLimitErrorNamesTheSetting(t *testing.T) {
 	err = limitError(syscall.EMFILE)
 	if !strings.Contains(err.Error(), "fs.inotify.max_user_instances") {
 		t.Errorf("EMFILE: %v", err)
+	}
+}
+
+// TestRescanAfterLostEvents: after the system dropped events, the scan
+// finds the folders not watched yet (watched now, uploaded whole) and the
+// files changed since shortly before the last event seen, not the rest.
+func TestRescanAfterLostEvents(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "old.txt"), []byte("old"), 0o644)
+	hour := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(root, "old.txt"), hour, hour)
+	w, err := newWatcher(Options{Root: root, Queue: newFakeQueue(), Target: Target{FS: session.Local{}, Dir: t.TempDir()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.fsw.Close() // the loop never ran: its events are not read
+	os.WriteFile(filepath.Join(root, "new.txt"), []byte("new"), 0o644)
+	os.MkdirAll(filepath.Join(root, "fresh", "inner"), 0o755)
+	os.WriteFile(filepath.Join(root, "fresh", "inner", "x"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(root, ".git"), []byte("ignored"), 0o644)
+	if n := w.rescan(); n != 2 {
+		t.Errorf("rescan found %d paths, want 2", n)
+	}
+	if got := w.Pending(); !slices.Equal(got, []string{"fresh", "new.txt"}) {
+		t.Fatalf("pending %q", got)
+	}
+	if !w.dirs["fresh"] || !w.dirs["fresh/inner"] {
+		t.Fatalf("the new folders are not watched: %v", w.dirs)
 	}
 }
