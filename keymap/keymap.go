@@ -178,14 +178,19 @@ type Group struct {
 	Bindings []key.Binding
 }
 
+// GroupTitle is the heading of an action's group in the full help.
+func GroupTitle(group string) string {
+	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
+		"transfers": "Transfers", "program": "Program", "queue": "Queue pane"}
+	return titles[group]
+}
+
 // Groups is the `?` screen: the main context's bindings, grouped.
 func (k KeyMap) Groups() []Group {
-	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
-		"transfers": "Transfers", "program": "Program"}
 	var groups []Group
 	for _, a := range k.Actions(Main) {
-		if len(groups) == 0 || groups[len(groups)-1].Title != titles[a.Group] {
-			groups = append(groups, Group{Title: titles[a.Group]})
+		if len(groups) == 0 || groups[len(groups)-1].Title != GroupTitle(a.Group) {
+			groups = append(groups, Group{Title: GroupTitle(a.Group)})
 		}
 		g := &groups[len(groups)-1]
 		g.Bindings = append(g.Bindings, *a.Binding)

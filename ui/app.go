@@ -56,6 +56,9 @@ type Options struct {
 	// MaxEntries is how many entries of a folder a pane keeps
 	// (browse.max_entries); 0: pane.DefaultMaxEntries.
 	MaxEntries int
+	// Columns are the panes' columns (ui.local_columns, ui.remote_columns);
+	// empty sets: pane.DefaultColumns.
+	Columns pane.Columns
 	// Watch configures the folder watch (watch.go).
 	Watch WatchOptions
 }
@@ -98,7 +101,8 @@ type Model struct {
 	sink   *sink
 
 	form     *dialog.Form
-	pending  pendingOp
+	answer   answer // what the open dialog's answer does (dialogs.go)
+	dialogs  int    // dialogs opened: the last one's ID
 	view     *viewer.Model
 	showHelp bool
 	showLog  bool
@@ -150,6 +154,7 @@ func New(o Options) Model {
 	for i := range m.panes {
 		m.panes[i].SetStill(o.Still)
 		m.panes[i].SetMaxEntries(o.MaxEntries)
+		m.panes[i].SetColumns(o.Columns)
 	}
 	m.log = logview.New(st)
 	m.q = o.Queue

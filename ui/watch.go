@@ -79,14 +79,12 @@ type watchReply struct {
 func (m Model) handleWatchMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case watchStartedMsg:
-		mm, cmd := m.handleWatchStarted(msg)
-		return mm, cmd, true
+		return m, m.handleWatchStarted(msg), true
 	case watchReportMsg:
 		m.handleWatchReport(msg)
 		return m, m.sink.listen(), true
 	case watchLineMsg:
-		mm, cmd := m.handleWatchLine(msg)
-		return mm, tea.Batch(cmd, m.sink.listen()), true
+		return m, tea.Batch(m.handleWatchLine(msg), m.sink.listen()), true
 	}
 	return m, nil, false
 }
@@ -96,27 +94,33 @@ func (m Model) localPane(i int) bool {
 	return m.panes[i].FS() != nil && m.endpoint(i).IsLocal()
 }
 
-// watchKeyLive is when W does something: in the local pane, or to stop a
-// watch from anywhere.
-func (m Model) watchKeyLive() bool { return m.watch.on() || m.localPane(int(m.focus)) }
+// noWatch is why W does nothing now: it starts a watch in the local
+// pane when the other pane shows a server, and stops one from either.
+func (m *Model) noWatch() string {
+	switch o := 1 - int(m.focus); {
+	case m.watch.on():
+		return ""
+	case !m.localPane(int(m.focus)):
+		return "W watches the local pane's folder: press it there"
+	case m.links[o].fs == nil || m.panes[o].FS() != m.links[o].fs:
+		return "the other pane is not a server, so there is nowhere to upload to: connect it first (c)"
+	}
+	return ""
+}
 
 // toggleWatch is W: start watching the local pane's folder to the other
 // pane's server folder, or stop.
-func (m Model) toggleWatch() (Model, tea.Cmd) {
+func (m *Model) toggleWatch() tea.Cmd {
 	if m.watch.on() {
 		return m.stopWatch("stopped watching " + m.watch.what())
 	}
 	i := int(m.focus)
-	if !m.localPane(i) {
-		m.setStatus("watch: W watches the local pane's folder: press it there", true)
-		return m, nil
-	}
 	return m.startWatch(i, m.panes[i].Dir(), m.opts.Watch.Delete, nil)
 }
 
 // startWatch watches dir (in local pane i) to the other pane's folder,
 // which must be on a server. reply, when set, is the ":" line waiting.
-func (m Model) startWatch(i int, dir string, del bool, reply chan watchReply) (Model, tea.Cmd) {
+func (m *Model) startWatch(i int, dir string, del bool, reply chan watchReply) tea.Cmd {
 	o := 1 - i
 	l := m.links[o]
 	why := ""
@@ -130,8 +134,8 @@ func (m Model) startWatch(i int, dir string, del bool, reply chan watchReply) (M
 	}
 	if why != "" {
 		m.setStatus(why, true)
-		answer(reply, watchReply{err: errors.New(why)})
-		return m, nil
+		answerWatch(reply, watchReply{err: errors.New(why)})
+		return nil
 	}
 	seq := m.watch.seq + 1
 	rdir := m.panes[o].Dir()
@@ -142,29 +146,29 @@ func (m Model) startWatch(i int, dir string, del bool, reply chan watchReply) (M
 		Target: watch.Target{Dst: m.endpoint(o), Dir: rdir, FS: l.fs, Type: m.jobType(i, o)},
 		Report: func(r watch.Report) { s.send(watchReportMsg{seq, r}) }}
 	m.setStatus("starting to watch "+dir+"…", false)
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		w, err := watch.Start(opts)
 		return watchStartedMsg{seq: seq, w: w, err: err}
 	}
 }
 
-func answer(reply chan watchReply, r watchReply) {
+func answerWatch(reply chan watchReply, r watchReply) {
 	if reply != nil {
 		reply <- r // buffered: the line may have given up
 	}
 }
 
-func (m Model) handleWatchStarted(msg watchStartedMsg) (Model, tea.Cmd) {
+func (m *Model) handleWatchStarted(msg watchStartedMsg) tea.Cmd {
 	if msg.seq != m.watch.seq || !m.watch.starting { // stopped meanwhile
-		return m, stopCmd(msg.w)
+		return stopCmd(msg.w)
 	}
 	reply := m.watch.reply
 	m.watch.starting, m.watch.reply = false, nil
 	if msg.err != nil {
 		m.watch = watchState{seq: m.watch.seq + 1}
 		m.setStatus(msg.err.Error(), true)
-		answer(reply, watchReply{err: msg.err})
-		return m, nil
+		answerWatch(reply, watchReply{err: msg.err})
+		return nil
 	}
 	m.watch.w = msg.w
 	text := "watching " + m.watch.what() + ": changed files are uploaded"
@@ -173,18 +177,18 @@ func (m Model) handleWatchStarted(msg watchStartedMsg) (Model, tea.Cmd) {
 	}
 	m.setStatus(text, false)
 	m.log.Add(logview.Info, text)
-	answer(reply, watchReply{text: m.watch.what()})
-	return m, nil
+	answerWatch(reply, watchReply{text: m.watch.what()})
+	return nil
 }
 
 // stopWatch ends the watch (jobs it queued run on) and says so.
-func (m Model) stopWatch(text string) (Model, tea.Cmd) {
+func (m *Model) stopWatch(text string) tea.Cmd {
 	w := m.watch.w
-	answer(m.watch.reply, watchReply{err: errors.New("the watch was stopped before it started")})
+	answerWatch(m.watch.reply, watchReply{err: errors.New("the watch was stopped before it started")})
 	m.watch = watchState{seq: m.watch.seq + 1}
 	m.setStatus(text, false)
 	m.log.Add(logview.Info, text)
-	return m, stopCmd(w)
+	return stopCmd(w)
 }
 
 func stopCmd(w *watch.Watcher) tea.Cmd {
@@ -224,27 +228,27 @@ func (m *Model) handleWatchReport(msg watchReportMsg) {
 }
 
 // handleWatchLine serves the ":" line's watch command.
-func (m Model) handleWatchLine(msg watchLineMsg) (Model, tea.Cmd) {
+func (m *Model) handleWatchLine(msg watchLineMsg) tea.Cmd {
 	switch msg.op {
 	case "show":
 		what := ""
 		if m.watch.on() {
 			what = m.watch.what()
 		}
-		answer(msg.reply, watchReply{text: what})
-		return m, nil
+		answerWatch(msg.reply, watchReply{text: what})
+		return nil
 	case "stop":
 		if !m.watch.on() {
-			answer(msg.reply, watchReply{err: errors.New("not watching")})
-			return m, nil
+			answerWatch(msg.reply, watchReply{err: errors.New("not watching")})
+			return nil
 		}
 		what := m.watch.what()
-		answer(msg.reply, watchReply{text: what})
+		answerWatch(msg.reply, watchReply{text: what})
 		return m.stopWatch("stopped watching " + what)
 	}
 	if m.watch.on() {
-		answer(msg.reply, watchReply{err: errors.New("already watching " + m.watch.what() + " (watch off stops it)")})
-		return m, nil
+		answerWatch(msg.reply, watchReply{err: errors.New("already watching " + m.watch.what() + " (watch off stops it)")})
+		return nil
 	}
 	i := 0
 	if !m.localPane(0) {
@@ -253,8 +257,8 @@ func (m Model) handleWatchLine(msg watchLineMsg) (Model, tea.Cmd) {
 	if !m.localPane(i) {
 		why := errors.New("watch: no pane shows the local disk")
 		m.setStatus(why.Error(), true)
-		answer(msg.reply, watchReply{err: why})
-		return m, nil
+		answerWatch(msg.reply, watchReply{err: why})
+		return nil
 	}
 	dir := msg.dir
 	if dir == "" {
@@ -275,7 +279,7 @@ func (m Model) followWatch(msg tea.Msg, cmd tea.Cmd) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	label, what := m.watch.fs.Label(), m.watch.what()
-	m, stop := m.stopWatch("stopped watching " + what + ": " + label + " was disconnected")
+	stop := m.stopWatch("stopped watching " + what + ": " + label + " was disconnected")
 	m.watch.ended = "stopped watching " + what
 	return m, tea.Batch(cmd, stop)
 }

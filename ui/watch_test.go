@@ -120,19 +120,20 @@ func TestWatchNeedsAServerPane(t *testing.T) {
 	m := newTest(t, sampleLocal(), nil, 100, 30)
 	m = press(t, m, "esc") // the connect dialog
 	m = press(t, m, "W")
-	wantScreen(t, m, "watch: the other pane is not a server")
+	wantScreen(t, m, "not now: the other pane is not a server")
 	if m.watch.on() {
 		t.Fatal("watching without a server")
 	}
 
 	m, _ = newWatchTest(t, sampleRemote()) // focus: the server pane
-	if m.liveKeys().Watch.Enabled() {
-		t.Fatal("W is offered in the server pane")
-	}
 	m = press(t, m, "W")
 	if m.watch.on() {
 		t.Fatal("W in the server pane started a watch")
 	}
+	wantScreen(t, m, "not now: W watches the local pane's folder")
+	dontWantScreen(t, m, "watch folder") // not in the help line
+	m = press(t, m, "tab", "?")
+	wantScreen(t, m, "W", "watch folder: upload changes")
 }
 
 // TestWatchEndsWhenTheServerPaneDisconnects: D stops the watch and both

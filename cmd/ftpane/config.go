@@ -94,6 +94,9 @@ func (s settings) check(path string) error {
 	case s.Watch.QuietMS < 50 || s.Watch.QuietMS > 60000:
 		return fmt.Errorf("%s: watch.quiet_ms is %d: must be 50 to 60000", path, s.Watch.QuietMS)
 	}
+	if _, err := s.UI.columns(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return nil
 }
 
