@@ -13,6 +13,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/queue"
@@ -120,6 +121,7 @@ type Model struct {
 	site   siteState   // the site manager (sites.go)
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
+	search *find.Model // the search (find.go); nil: none
 	watch  watchState  // the folder watched (watch.go)
 
 	initCmds []tea.Cmd
@@ -237,4 +239,5 @@ func (m *Model) applyStyles() {
 	m.help.Styles.FullDesc = m.styles.Help.Desc
 	m.help.Styles.FullSeparator = m.styles.Help.Sep
 	m.help.Styles.Ellipsis = m.styles.Help.Sep // bubbles' default is a fixed grey, even under NO_COLOR
+	m.layoutFind()
 }

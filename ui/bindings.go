@@ -181,6 +181,7 @@ func (m *Model) paneBindings() keyContext {
 		{Key: &k.Filter, Handler: toPane, DisabledReason: (*Model).noFolder},
 		{Key: &k.Queue, Handler: do((*Model).toggleQueue), Global: true},
 		{Key: &k.ResumeAll, Handler: cmd((*Model).pauseAll), DisabledReason: (*Model).noJobs, Global: true},
+		{Key: &k.Find, Handler: cmd((*Model).openFind), DisabledReason: (*Model).noFolder},
 
 		{Key: &k.View, Handler: cmd((*Model).viewCurrent), DisabledReason: (*Model).noCurrent},
 		{Key: &k.Edit, Handler: cmd((*Model).editCurrent), DisabledReason: (*Model).noFile},
