@@ -54,6 +54,9 @@ type KeyMap struct {
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
+	// The viewer's search (less and Midnight Commander keys), hex, wrap and
+	// sideways scrolling.
+	ViewSearch, ViewSearchBack, ViewNext, ViewPrev, ViewHex, ViewWrap, ViewLeft, ViewRight key.Binding
 
 	// Dialogs.
 	Confirm, Cancel, NextField, PrevField key.Binding
@@ -107,6 +110,11 @@ func Default() KeyMap {
 		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
 		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
 
+		ViewSearch: b("/", "search", "/", "f7"), ViewSearchBack: b("?", "search back", "?"),
+		ViewNext: b("n", "next", "n"), ViewPrev: b("N", "previous", "N"),
+		ViewHex: b("x/F4", "hex/text", "x", "f4"), ViewWrap: b("w/F2", "wrap", "w", "f2"),
+		ViewLeft: b("←/h", "scroll left", "left", "h"), ViewRight: b("→/l", "scroll right", "right", "l"),
+
 		JobUp: b("↑/k", "up", "up", "k"), JobDown: b("↓/j", "down", "down", "j"),
 		JobPause: b("p/space", "pause/resume", "p", "space"), JobPauseAll: b("a", "pause/resume all", "a"),
 		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
@@ -139,7 +147,11 @@ func (k *KeyMap) Actions(c Context) []Action {
 	case Viewer:
 		return []Action{{"up", "viewer", &k.ViewUp}, {"down", "viewer", &k.ViewDown},
 			{"page_up", "viewer", &k.ViewPageUp}, {"page_down", "viewer", &k.ViewPageDown},
-			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose}}
+			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose},
+			{"search", "viewer", &k.ViewSearch}, {"search_back", "viewer", &k.ViewSearchBack},
+			{"next", "viewer", &k.ViewNext}, {"previous", "viewer", &k.ViewPrev},
+			{"hex", "viewer", &k.ViewHex}, {"wrap", "viewer", &k.ViewWrap},
+			{"left", "viewer", &k.ViewLeft}, {"right", "viewer", &k.ViewRight}}
 	case Dialog:
 		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
 			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
