@@ -140,7 +140,8 @@ func (m Model) panesView() string {
 func (m Model) header() string {
 	st := m.styles.Header
 	left := st.Label.Render("ftpane") + "  " + m.side(0, "local") + " ⇄ " + m.side(1, "not connected")
-	left += m.syncBadge() // compare.go
+	left += m.watchTag() // watch.go
+	left += m.syncBadge()
 	return fitLine(left, m.width)
 }
 
