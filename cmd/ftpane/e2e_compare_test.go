@@ -135,10 +135,9 @@ func TestTUISyncPreviewBothWays(t *testing.T) {
 	})
 	t.Run("download", func(t *testing.T) {
 		u := u.with(t)
-		u.keys("Escape")
-		u.waitGone("Sync preview")
-		u.keys("Tab")        // the remote pane
-		u.waitFor("up/    ") // the upload's folder is listed on the server
+		u.waitGone("Sync preview") // Enter closed it
+		u.keys("Tab")              // the remote pane
+		u.waitFor("up/    ")       // the upload's folder is listed on the server
 		u.keys("Y")
 		s := u.waitFor("Sync preview: left ← right", "[x] ← download theirs.bin", "[x] ← download older.bin  (10 kB, newer)",
 			"[x] ← mkdir    rtree/", "[x] ← download rtree/c.bin", "[x] ← mkdir    rtree/d/", "[x] ← download rtree/d/e.md",
