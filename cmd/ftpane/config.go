@@ -23,6 +23,7 @@ type settings struct {
 		SegmentThresholdMiB int64    `toml:"segment_threshold_mib"`
 		Segments            int      `toml:"segments"`
 		ASCIIExtensions     []string `toml:"ascii_extensions"`
+		RateLimit           string   `toml:"rate_limit"`
 	} `toml:"transfer"`
 	Connection struct {
 		TimeoutSeconds   int `toml:"timeout_seconds"`
@@ -87,7 +88,18 @@ func (s settings) check(path string) error {
 	case s.Browse.MaxEntries < 1 || s.Browse.MaxEntries > maxEntriesLimit:
 		return fmt.Errorf("%s: browse.max_entries is %d: must be 1 to %d", path, s.Browse.MaxEntries, maxEntriesLimit)
 	}
+	if _, err := s.rateLimit(); err != nil {
+		return fmt.Errorf("%s: transfer.rate_limit: %w", path, err)
+	}
 	return nil
+}
+
+// rateLimit is transfer.rate_limit in bytes per second ("": none).
+func (s settings) rateLimit() (int64, error) {
+	if strings.TrimSpace(s.Transfer.RateLimit) == "" {
+		return 0, nil
+	}
+	return transfer.ParseRate(s.Transfer.RateLimit)
 }
 
 // queueOptions are the transfer queue's settings.
@@ -98,6 +110,7 @@ func (s settings) queueOptions() transfer.Options {
 	if o.SegmentThreshold == 0 {
 		o.SegmentThreshold = 1 << 62 // off
 	}
+	o.Rate, _ = s.rateLimit() // checked when loaded
 	return o
 }
 
