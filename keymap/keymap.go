@@ -48,6 +48,8 @@ type KeyMap struct {
 
 	// The queue pane, when it has the focus.
 	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
+	// Bandwidth limits: all transfers together, the selected one's own.
+	JobLimit, JobOwnLimit key.Binding
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
@@ -103,6 +105,7 @@ func Default() KeyMap {
 		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
 		JobEarlier: b("K", "move up", "K", "shift+up"), JobLater: b("J", "move down", "J", "shift+down"),
 		JobClear: b("C", "clear finished", "C"), JobHash: b("#", "hash marks/bar", "#"),
+		JobLimit: b("b", "bandwidth limit", "b"), JobOwnLimit: b("B", "limit of this transfer", "B"),
 
 		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
@@ -135,7 +138,8 @@ func (k *KeyMap) Actions(c Context) []Action {
 			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},
 			{"cancel", "queue", &k.JobCancel}, {"retry", "queue", &k.JobRetry},
 			{"earlier", "queue", &k.JobEarlier}, {"later", "queue", &k.JobLater},
-			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash}}
+			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash},
+			{"limit", "queue", &k.JobLimit}, {"own_limit", "queue", &k.JobOwnLimit}}
 	}
 	return []Action{
 		{"up", "move", &k.Up}, {"down", "move", &k.Down}, {"page_up", "move", &k.PageUp},
@@ -165,7 +169,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // QueueHelp is the help line while the queue pane has the focus.
 func (k KeyMap) QueueHelp() []key.Binding {
 	return []key.Binding{k.JobPause, k.JobPauseAll, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater,
-		k.JobClear, k.JobHash, k.Switch, k.Queue}
+		k.JobClear, k.JobHash, k.JobLimit, k.Switch, k.Queue}
 }
 
 // Group is a titled set of bindings for the full help.

@@ -158,6 +158,7 @@ func New(o Options) Model {
 	m.sh = newShell(o, m.sink, m.q)
 	m.initSites() // sites.go: open @name, the theme command
 	m.queue.SetJobs(m.q.Snapshot())
+	m.queue.SetLimit(m.q.Rate()) // config.toml's rate_limit
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog
 	m.setFocus(FocusLeft)

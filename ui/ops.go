@@ -200,6 +200,8 @@ func (m Model) submit(vals []string) (tea.Model, tea.Cmd) {
 		return m.submitTransfer(op, vals)
 	case purposeSiteEdit, purposeSiteDelete, purposeSiteImport:
 		return m.submitSite(op, vals)
+	case purposeRate, purposeJobRate:
+		return m.submitRate(op, vals)
 	}
 	m.form = nil
 	p := &m.panes[op.pane]

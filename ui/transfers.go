@@ -209,8 +209,12 @@ func (m Model) handleQueueKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		return m, m.pauseAll(), true
 	case key.Matches(msg, k.JobClear):
 		return m, func() tea.Msg { return clearedMsg{q.ClearFinished()} }, true
+	case key.Matches(msg, k.JobLimit): // rate.go
+		m.askRate()
+	case key.Matches(msg, k.JobOwnLimit) && has:
+		m.askJobRate(j)
 	case !has:
-		return m, nil, key.Matches(msg, k.JobPause, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater)
+		return m, nil, key.Matches(msg, k.JobPause, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater, k.JobOwnLimit)
 	case key.Matches(msg, k.JobPause):
 		return m, queueCmd(func() { togglePause(q, j) }), true
 	case key.Matches(msg, k.JobCancel):
