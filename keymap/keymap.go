@@ -169,7 +169,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // QueueHelp is the help line while the queue pane has the focus.
 func (k KeyMap) QueueHelp() []key.Binding {
 	return []key.Binding{k.JobPause, k.JobPauseAll, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater,
-		k.JobClear, k.JobHash, k.JobLimit, k.Switch, k.Queue}
+		k.JobClear, k.JobHash, k.Switch, k.Queue}
 }
 
 // Group is a titled set of bindings for the full help.
@@ -178,14 +178,19 @@ type Group struct {
 	Bindings []key.Binding
 }
 
+// GroupTitle is the heading of an action's group in the full help.
+func GroupTitle(group string) string {
+	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
+		"transfers": "Transfers", "program": "Program", "queue": "Queue pane"}
+	return titles[group]
+}
+
 // Groups is the `?` screen: the main context's bindings, grouped.
 func (k KeyMap) Groups() []Group {
-	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
-		"transfers": "Transfers", "program": "Program"}
 	var groups []Group
 	for _, a := range k.Actions(Main) {
-		if len(groups) == 0 || groups[len(groups)-1].Title != titles[a.Group] {
-			groups = append(groups, Group{Title: titles[a.Group]})
+		if len(groups) == 0 || groups[len(groups)-1].Title != GroupTitle(a.Group) {
+			groups = append(groups, Group{Title: GroupTitle(a.Group)})
 		}
 		g := &groups[len(groups)-1]
 		g.Bindings = append(g.Bindings, *a.Binding)

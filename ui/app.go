@@ -96,7 +96,8 @@ type Model struct {
 	sink   *sink
 
 	form     *dialog.Form
-	pending  pendingOp
+	answer   answer // what the open dialog's answer does (dialogs.go)
+	dialogs  int    // dialogs opened: the last one's ID
 	view     *viewer.Model
 	showHelp bool
 	showLog  bool

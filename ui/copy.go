@@ -57,23 +57,23 @@ type conflictsMsg struct {
 
 // startCopy opens the copy (or move) dialog for the focused pane's
 // selection, to the other pane's folder.
-func (m Model) startCopy(move bool) (Model, tea.Cmd, bool) {
+func (m *Model) startCopy(move bool) tea.Cmd {
 	from, to := int(m.focus), 1-int(m.focus)
 	src, dst := &m.panes[from], &m.panes[to]
 	sel := src.Selection()
 	if m.q == nil || len(sel) == 0 || dst.FS() == nil || dst.Dir() == "" {
 		m.setStatus("nothing to copy to: the other pane has no folder open", true)
-		return m, nil, true
+		return nil
 	}
-	title, p := "Copy", purposeCopy
+	title := "Copy"
 	if move {
-		title, p = "Move", purposeMove
+		title = "Move"
 	}
-	m.ask(p, title, copyLines(sel, src.Dir()),
-		dialog.Field{Label: "To folder", Value: printable(dst.Dir())},
-		dialog.Field{Label: "If it exists", Value: "ask", Options: policyOptions()})
-	m.pending.pane, m.pending.entries = from, sel
-	return m, nil, true
+	m.ask(title, copyLines(sel, src.Dir()), []dialog.Field{
+		{Label: "To folder", Value: printable(dst.Dir())},
+		{Label: "If it exists", Value: "ask", Options: policyOptions()}},
+		func(m *Model, vals []string) tea.Cmd { return m.submitCopy(from, sel, move, vals) }, nil)
+	return nil
 }
 
 func copyLines(sel []session.Entry, dir string) []string {
@@ -90,23 +90,23 @@ func copyLines(sel []session.Entry, dir string) []string {
 
 // submitCopy builds the plan from the dialog and either queues it or,
 // for "ask", looks for names that exist at the target first.
-func (m Model) submitCopy(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	to := 1 - op.pane
-	plan := &copyPlan{move: op.purpose == purposeMove, srcFS: m.panes[op.pane].FS(), dstFS: m.panes[to].FS(),
-		srcDir: m.panes[op.pane].Dir(), entries: op.entries, policy: map[string]transfer.Policy{}, typ: m.jobType(op.pane, to)}
-	plan.src, plan.dst = m.endpoint(op.pane), m.endpoint(to)
+func (m *Model) submitCopy(from int, sel []session.Entry, move bool, vals []string) tea.Cmd {
+	to := 1 - from
+	plan := &copyPlan{move: move, srcFS: m.panes[from].FS(), dstFS: m.panes[to].FS(),
+		srcDir: m.panes[from].Dir(), entries: sel, policy: map[string]transfer.Policy{}, typ: m.jobType(from, to)}
+	plan.src, plan.dst = m.endpoint(from), m.endpoint(to)
 	plan.dstDir = target(plan.dstFS, m.panes[to].Dir(), strings.TrimSpace(vals[0]))
 	if plan.src.Label() == plan.dst.Label() && plan.dstDir == plan.srcDir {
 		m.setStatus("source and target are the same folder: nothing copied", true)
-		return m, nil
+		return nil
 	}
 	pol, known := parsePolicy(vals[1])
 	plan.defaultPol = pol
 	if known {
-		return m, m.queuePlan(plan)
+		return m.queuePlan(plan)
 	}
 	m.setStatus("checking "+pane.Escape(plan.dstDir)+"…", false)
-	return m, conflictsCmd(plan)
+	return conflictsCmd(plan)
 }
 
 // conflictsCmd lists the target folder for the names the copy would
@@ -143,30 +143,29 @@ func (m Model) handleConflicts(msg conflictsMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	msg.plan.conflicts = msg.names
-	return m.nextConflict(msg.plan)
+	return m, m.nextConflict(msg.plan)
 }
 
 // nextConflict asks about the next existing name, or queues the plan
 // when none is left.
-func (m Model) nextConflict(plan *copyPlan) (tea.Model, tea.Cmd) {
+func (m *Model) nextConflict(plan *copyPlan) tea.Cmd {
 	if len(plan.conflicts) == 0 || plan.all {
 		for _, n := range plan.conflicts {
 			plan.policy[n] = plan.defaultPol
 		}
 		plan.conflicts = nil
-		return m, m.queuePlan(plan)
+		return m.queuePlan(plan)
 	}
 	name := plan.conflicts[0]
-	m.ask(purposeConflict, "Already there", []string{pane.Escape(name) + " exists in " + pane.Escape(plan.dstDir),
+	m.ask("Already there", []string{pane.Escape(name) + " exists in " + pane.Escape(plan.dstDir),
 		fmt.Sprintf("%d %s to decide", len(plan.conflicts), plural(len(plan.conflicts), "name", "names"))},
-		dialog.Field{Label: "Do", Value: "overwrite", Options: policyOptions()[1:]},
-		dialog.Field{Label: "Apply to all", Value: "no", Options: []string{"no", "yes"}})
-	m.pending.plan = plan
-	return m, nil
+		[]dialog.Field{{Label: "Do", Value: "overwrite", Options: policyOptions()[1:]},
+			{Label: "Apply to all", Value: "no", Options: []string{"no", "yes"}}},
+		func(m *Model, vals []string) tea.Cmd { return m.submitConflict(plan, vals) }, nil)
+	return nil
 }
 
-func (m Model) submitConflict(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	plan := op.plan
+func (m *Model) submitConflict(plan *copyPlan, vals []string) tea.Cmd {
 	pol, _ := parsePolicy(vals[0])
 	plan.policy[plan.conflicts[0]] = pol
 	plan.conflicts = plan.conflicts[1:]
@@ -216,9 +215,11 @@ func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
 func (m Model) handlePlanned(msg plannedMsg) (tea.Model, tea.Cmd) {
 	plan := msg.plan
 	if errors.Is(msg.err, transfer.ErrNoTargetFolder) && !plan.makeDirs {
-		m.ask(purposeMakeTarget, "No such folder", []string{pane.Escape(plan.dstDir) + " does not exist.",
-			"Create it and copy there?"})
-		m.pending.plan = plan
+		m.ask("No such folder", []string{pane.Escape(plan.dstDir) + " does not exist.", "Create it and copy there?"}, nil,
+			func(m *Model, _ []string) tea.Cmd {
+				plan.makeDirs = true
+				return m.queuePlan(plan)
+			}, nil)
 		return m, nil
 	}
 	if msg.err != nil {

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
@@ -153,31 +152,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.cmd.open:
 		return m.handleCmdKey(msg)
+	case m.sub == SubQueue && m.queue.DetailOpen(): // its own keys; the others do nothing
+		m.queue, _ = m.queue.Update(msg)
+		return m, nil
 	}
-	switch m.sub {
-	case SubQueue:
-		if mm, cmd, ok := m.handleQueueKey(msg); ok {
-			return mm, cmd
-		}
-		mm, cmd, _ := m.handleGlobalKey(msg)
-		return mm, cmd
-	case SubLog:
-		if m.handleLogKey(msg) {
-			return m, nil
-		}
-		mm, cmd, _ := m.handleGlobalKey(msg)
-		return mm, cmd
-	}
-	if _, typing := m.active().Filter(); typing {
+	if _, typing := m.active().Filter(); typing && m.sub == SubNone {
 		return m.toPane(msg)
 	}
-	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
-		return mm, cmd
+	if cmd, ok := m.dispatch(m.keyContext().Bindings, msg); ok || m.sub != SubNone {
+		return m, cmd
 	}
-	if mm, cmd, ok := m.handleOpKey(msg); ok {
-		return mm, cmd
-	}
-	return m.toPane(msg)
+	return m.toPane(msg) // keys of the pane's own (esc clears the filter)
 }
 
 func (m Model) toPane(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -187,43 +172,14 @@ func (m Model) toPane(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
-	k := m.liveKeys()
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.askQuit()
-	case key.Matches(msg, k.Switch):
-		m.switchFocus()
-	case key.Matches(msg, k.Queue):
-		m.toggleQueue()
-	case key.Matches(msg, k.Command):
-		m.openCmdLine()
-	case key.Matches(msg, k.ResumeAll):
-		return m, m.pauseAll(), true
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-	case key.Matches(msg, k.Log):
-		m.showLog = !m.showLog
-		if !m.showLog && m.sub == SubLog {
-			m.focusSub(SubNone)
-		}
-		m.layout()
-	case key.Matches(msg, k.Connect):
-		return m, m.openSites(m.connectTarget()), true
-	case key.Matches(msg, k.Disconnect):
-		return m, m.disconnect(), true
-	case key.Matches(msg, k.ToggleType):
-		return m, m.toggleType(), true
-	case key.Matches(msg, k.TogglePassive):
-		return m, m.togglePassive(), true
-	case key.Matches(msg, k.Fingerprint):
-		m.showCertificate()
-	case key.Matches(msg, k.Charset):
-		m.askCharset()
-	default:
-		return m, nil, false
+// toggleLog shows or hides the log pane; hidden, it gives the focus back
+// to the panes.
+func (m *Model) toggleLog() {
+	m.showLog = !m.showLog
+	if !m.showLog && m.sub == SubLog {
+		m.focusSub(SubNone)
 	}
-	return m, nil, true
+	m.layout()
 }
 
 // quit logs out (QUIT) first, but waits for a silent server only briefly.
@@ -284,57 +240,6 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		m.panes[i].Scroll(delta)
 	}
 	return m, nil
-}
-
-// liveKeys is the key map with the bindings that do not apply now
-// disabled, so that they neither match nor show in the help.
-func (m Model) liveKeys() keymap.KeyMap {
-	k := m.keys
-	p := m.active()
-	connected := m.linked() >= 0
-	k.Disconnect.SetEnabled(connected)
-	k.ToggleType.SetEnabled(connected)
-	k.TogglePassive.SetEnabled(connected)
-	k.Fingerprint.SetEnabled(connected && m.links[m.linked()].state.tls != session.TLSNone)
-	k.Charset.SetEnabled(connected && m.charsetConn() != nil)
-	other := m.panes[1-m.focus]
-	canCopy := other.FS() != nil && other.Dir() != ""
-	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
-	hasDir := p.FS() != nil && p.Dir() != ""
-	_, hasCur := p.Current()
-	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
-		&k.Sort, &k.Reverse, &k.Hidden} {
-		b.SetEnabled(hasDir)
-	}
-	for _, b := range []*key.Binding{&k.View, &k.Edit, &k.Rename, &k.Delete, &k.Chmod, &k.Mark, &k.Invert,
-		&k.MarkAll, &k.Open} {
-		b.SetEnabled(hasDir && hasCur)
-	}
-	k.Copy.SetEnabled(hasDir && hasCur && canCopy)
-	k.Move.SetEnabled(hasDir && hasCur && canCopy)
-	return k
-}
-
-// handleLogKey scrolls the log pane when it has the focus.
-func (m *Model) handleLogKey(msg tea.KeyPressMsg) bool {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.log.Scroll(-1)
-	case key.Matches(msg, k.Down):
-		m.log.Scroll(1)
-	case key.Matches(msg, k.PageUp):
-		m.log.Scroll(-m.log.Page())
-	case key.Matches(msg, k.PageDown):
-		m.log.Scroll(m.log.Page())
-	case key.Matches(msg, k.Top):
-		m.log.ScrollTop()
-	case key.Matches(msg, k.Bottom):
-		m.log.ScrollEnd()
-	default:
-		return false
-	}
-	return true
 }
 
 // handleSubMouse is a click or the wheel on the queue or the log, y rows

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
-	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/textsafe"
@@ -196,26 +194,15 @@ func (m Model) helpLine() string {
 	case m.cmd.busy != "":
 		return fitLine(m.styles.Help.Desc.Render("running: "+pane.Escape(m.cmd.busy)+"…"), m.width)
 	}
-	switch m.sub {
-	case SubQueue:
-		return fitLine(m.help.ShortHelpView(m.keys.QueueHelp()), m.width)
-	case SubLog:
-		k := m.keys
-		return fitLine(m.help.ShortHelpView([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom,
-			k.Switch, k.Log}), m.width)
-	}
-	return fitLine(m.help.ShortHelpView(m.liveKeys().ShortHelp()), m.width)
+	return fitLine(m.help.ShortHelpView(m.shortHelp(m.keyContext())), m.width)
 }
 
-// fullHelp is the `?` screen: every enabled binding of the main context,
-// in titled groups packed into as many columns as the screen allows.
+// fullHelp is the `?` screen: every binding of the focused part's table
+// (bindings.go) that applies now, in titled groups packed into as many columns as the screen allows.
 func (m Model) fullHelp() string {
 	st := m.styles
 	var blocks []string
-	groups := m.liveKeys().Groups()
-	if m.sub == SubQueue {
-		groups = []keymap.Group{m.keys.QueueGroup(), groups[len(groups)-2], groups[len(groups)-1]}
-	}
+	groups := m.helpGroups(m.keyContext())
 	for _, g := range groups {
 		lines := []string{st.Dialog.Title.Render(g.Title)}
 		kw := 0

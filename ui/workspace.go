@@ -71,8 +71,8 @@ func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 	m.queue.SetLimit(msg.rate) // rate may have changed it
 	switch {
 	case errors.Is(msg.err, shell.ErrQuit):
-		mm, cmd, _ := m.askQuit()
-		return mm, cmd
+		cmd := m.askQuit()
+		return m, cmd
 	case msg.err != nil && !shell.Shown(msg.err):
 		m.setStatus(msg.err.Error(), true)
 	case msg.err == nil:
