@@ -13,7 +13,7 @@ import (
 // only when one is set; a row names its job's own while it has work
 // left.
 func TestTotalLineShowsTheLimit(t *testing.T) {
-	m := New(keymap.Default(), styles.Styles{})
+	m := New(keymap.Default(), styles.New(styles.DefaultTheme(), true, false))
 	m.SetSize(120, 6)
 	j := transfer.JobState{Job: transfer.Job{ID: 1, SrcPath: "/a.bin", Limit: 300 << 10}, State: transfer.Active, Total: 10}
 	m.SetJobs([]transfer.JobState{j})
