@@ -123,6 +123,29 @@ func TestJobAndOverallLimits(t *testing.T) {
 	}
 }
 
+// TestKernelCopyHeld: a kernel copy (splice, sendfile) started with no
+// limit reports what each call moved; once a limit is set, each report
+// waits until the limit has room for those bytes, so the average holds.
+func TestKernelCopyHeld(t *testing.T) {
+	clk := &stepClock{now: time.Unix(1e9, 0)}
+	q := &Queue{opts: Options{Clock: clk}}
+	var reported int64
+	report := q.limiter(context.Background(), &job{}).kernelProgress(func(n int64) { reported = n })
+	start := clk.Now()
+	report(4 << 20) // no limit: no wait
+	if got := clk.elapsed(start); got != 0 || reported != 4<<20 {
+		t.Fatalf("unlimited: waited %v, reported %d", got, reported)
+	}
+	q.SetRate(1 << 20)
+	for n := int64(5); n <= 8; n++ {
+		report(n << 20) // a call moved 1 MiB
+	}
+	want := time.Duration(float64(4<<20-burstFor(1<<20)) / (1 << 20) * float64(time.Second))
+	if got := clk.elapsed(start); got < want*99/100 || got > want*101/100 {
+		t.Errorf("4 MiB reported under 1 MiB/s held the copy %v, want %v", got, want)
+	}
+}
+
 // TestWaitEnds: a stream waiting on a limit returns at once when its
 // job is paused (ctx ends) or the limit is lifted, not when the wait
 // would have ended.
