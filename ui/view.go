@@ -29,6 +29,7 @@ func (m *Model) layout() {
 		m.form.SetWidth(m.width)
 	}
 	m.layoutSites()
+	m.layoutFind()
 }
 
 func (m Model) leftWidth() int { return max(1, (m.width-1)/2) }
@@ -87,6 +88,9 @@ func clip(screen string, w, h int) string {
 func (m Model) compose() string {
 	if m.view != nil {
 		return m.view.View()
+	}
+	if m.search.Visible() {
+		return m.findScreen()
 	}
 	if m.queue.DetailOpen() {
 		return m.queue.DetailView(m.width, m.height)

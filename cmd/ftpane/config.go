@@ -91,6 +91,9 @@ func (s settings) check(path string) error {
 	if _, err := s.rateLimit(); err != nil {
 		return fmt.Errorf("%s: transfer.rate_limit: %w", path, err)
 	}
+	if _, err := s.UI.columns(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return nil
 }
 

@@ -31,6 +31,7 @@ var argKinds = map[string][]argKind{
 	"put": {argLocal, argRemote}, "append": {argLocal, argRemote}, "mput": {argLocal},
 	"lcd": {argLocal}, "help": {argCommand}, "proxy": {argCommand}, "mirror": {argRemote, argLocal},
 	"rate": {argRate},
+	"find": {argRemote},
 }
 
 // Complete returns the candidates for the last word of a partial line and
