@@ -30,8 +30,9 @@ var argKinds = map[string][]argKind{
 	"mdelete": {argRemote}, "rmdir": {argRemote}, "rename": {argRemote}, "chmod": {argNone, argRemote},
 	"put": {argLocal, argRemote}, "append": {argLocal, argRemote}, "mput": {argLocal},
 	"lcd": {argLocal}, "help": {argCommand}, "proxy": {argCommand}, "mirror": {argRemote, argLocal},
-	"rate": {argRate},
-	"find": {argRemote},
+	"find":  {argRemote},
+	"watch": {argLocal},
+	"rate":  {argRate},
 }
 
 // Complete returns the candidates for the last word of a partial line and
