@@ -213,6 +213,7 @@ func (m *Model) programBindings() []Binding {
 		{Key: &k.Command, Handler: do((*Model).openCmdLine), Global: true},
 		{Key: &k.Help, Handler: do(func(m *Model) { m.showHelp = true }), Global: true},
 		{Key: &k.Quit, Handler: cmd((*Model).askQuit), Global: true},
+		{Key: &k.Suspend, Handler: cmd(func(*Model) tea.Cmd { return tea.Suspend }), Global: true},
 	}
 }
 

@@ -19,6 +19,8 @@ type answer struct {
 	// progress in it and closes it itself (the connect dialog, the site
 	// form).
 	stay bool
+	// quit marks the quit question: ctrl+c there answers yes.
+	quit bool
 }
 
 // ask opens a dialog; with no fields it is a yes/no question. It returns

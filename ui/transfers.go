@@ -294,5 +294,25 @@ func (m *Model) askQuit() tea.Cmd {
 	}
 	m.ask("Quit", []string{fmt.Sprintf("%d %s not finished.", n, plural(n, "transfer is", "transfers are")),
 		"Quit anyway? They come back paused next time."}, nil, func(m *Model, _ []string) tea.Cmd { return m.quit() }, nil)
+	m.answer.quit = true
+	return nil
+}
+
+// interrupt is ctrl+c: it quits at once when no transfer runs, or in the
+// quit question; otherwise it asks as q does, over whatever is open. The
+// dialog it covers comes back when the answer is no.
+func (m *Model) interrupt() tea.Cmd {
+	if m.answer.quit || m.busyJobs() == 0 {
+		return m.quit()
+	}
+	under, then := m.form, m.answer
+	m.askQuit()
+	if under == nil {
+		return nil
+	}
+	m.answer.cancel = func(m *Model) tea.Cmd {
+		m.form, m.answer = under, then
+		return nil
+	}
 	return nil
 }

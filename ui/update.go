@@ -58,6 +58,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
+	case tea.ResumeMsg: // back from ctrl+z (fg): the terminal may hold the shell's lines
+		m.setStatus("resumed", false)
+		return m, tea.ClearScreen
 	case tea.BackgroundColorMsg:
 		m.look.dark = msg.IsDark()
 		m.restyle()
@@ -133,7 +136,9 @@ func warningText(w []string) string {
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.String() == "ctrl+c": // always a way out, whatever is open
-		return m, m.quit()
+		return m, m.interrupt()
+	case key.Matches(msg, m.keys.Suspend): // wherever the focus is, as in a shell
+		return m, tea.Suspend
 	case m.form != nil:
 		return m.handleFormKey(msg)
 	case m.site.dlg != nil:
