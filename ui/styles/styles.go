@@ -38,8 +38,15 @@ func DefaultTheme() Theme {
 	}
 }
 
-// Styles is every style of the UI, grouped by component.
-type Styles struct {
+// Styles is every style of the UI, grouped by component. It is a handle:
+// every model holds one, and Bubble Tea copies models by value on every
+// message, so the styles themselves (22 KB of lipgloss.Style) are shared
+// behind a pointer rather than copied five times per event. Styles are
+// never changed after New; a theme switch builds new ones.
+type Styles struct{ *Set }
+
+// Set is the styles a Styles handle points to.
+type Set struct {
 	NoColor bool
 	Header  struct{ Bar, Label, Lock, Muted lipgloss.Style }
 	Pane    struct {
@@ -67,7 +74,7 @@ func New(t Theme, dark, noColor bool) Styles {
 		}
 		return lipgloss.NewStyle().Foreground(c[i])
 	}
-	var s Styles
+	s := Styles{&Set{}}
 	s.NoColor = noColor
 	s.Header.Bar = lipgloss.NewStyle().Bold(true)
 	s.Header.Label = fg(t.Accent).Bold(true)
