@@ -10,6 +10,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/shell"
 	"github.com/ftpane/ftpane/ui/viewer"
 )
 
@@ -36,8 +37,19 @@ func (m *Model) askMkdir() tea.Cmd {
 func (m *Model) mkdir(i int, name string) tea.Cmd {
 	fsys, dir := m.panes[i].FS(), m.panes[i].Dir()
 	m.setStatus("creating "+pane.Escape(name)+"…", false)
-	p := fsys.Join(dir, name)
-	m.logFileOp(fsys, []string{"mkdir", p}, []string{"mkdir", p})
+	p := target(fsys, dir, name)
+	switch {
+	case fsys.Dir(p) == dir:
+		m.logFileOp(fsys, []string{"mkdir", p}, []string{"mkdir", p})
+	case isLocal(fsys):
+		m.logEquivalent("! " + shQuote("mkdir", "-p", p))
+	default: // classic ftp makes one level at a time
+		ls := levels(fsys, dir, p)
+		for _, l := range ls[:len(ls)-1] {
+			m.logEquivalent(shell.CommandLine("mkdir", l) + "   # if missing")
+		}
+		m.logEquivalent(shell.CommandLine("mkdir", p))
+	}
 	return mkdirCmd(fsys, i, dir, name)
 }
 
@@ -191,8 +203,8 @@ func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleSetting(msg)
 	case jobsAddedMsg:
 		return m.handleJobsAdded(msg)
-	case conflictsMsg:
-		return m.handleConflicts(msg)
+	case targetMsg:
+		return m.handleTarget(msg)
 	case plannedMsg:
 		return m.handlePlanned(msg)
 	case clearedMsg:
