@@ -18,10 +18,11 @@ const (
 	Dialog Context = "dialog"
 	Queue  Context = "queue"
 	Sites  Context = "sites"
+	Find   Context = "find"
 )
 
 // Contexts lists every context, in the order of keys.toml's tables.
-func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue, Sites} }
+func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue, Sites, Find} }
 
 // Action is one named binding: the name used in keys.toml, and the binding.
 type Action struct {
@@ -59,6 +60,11 @@ type KeyMap struct {
 
 	// The site manager (typing filters, so actions avoid plain letters).
 	SiteUp, SiteDown, SiteConnect, SiteNew, SiteEdit, SiteDuplicate, SiteDelete, SiteImport, SiteQuick, SiteClose key.Binding
+
+	// Find: the search dialog (main context), and its results.
+	Find                                                                      key.Binding
+	FindUp, FindDown, FindPageUp, FindPageDown, FindTop, FindBottom, FindJump key.Binding
+	FindMark, FindMarkAll, FindCopy, FindNew, FindStop, FindClose             key.Binding
 }
 
 func b(help string, desc string, keys ...string) key.Binding {
@@ -115,6 +121,15 @@ func Default() KeyMap {
 		SiteEdit: b("F4", "edit", "f4", "ctrl+e"), SiteDuplicate: b("F5", "duplicate", "f5", "ctrl+d"),
 		SiteDelete: b("F8", "delete", "f8", "delete"), SiteImport: b("F2", "import", "f2", "ctrl+o"),
 		SiteQuick: b("F9", "other server", "f9", "ctrl+k"), SiteClose: b("esc", "close", "esc", "f10"),
+
+		Find:   b("f", "find", "f", "alt+?"),
+		FindUp: b("↑/k", "up", "up", "k"), FindDown: b("↓/j", "down", "down", "j"),
+		FindPageUp: b("pgup", "page up", "pgup", "ctrl+b"), FindPageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+		FindTop: b("home/g", "first", "home", "g"), FindBottom: b("end/G", "last", "end", "G"),
+		FindJump: b("enter", "go to", "enter"), FindMark: b("space/ins", "mark", "space", "insert"),
+		FindMarkAll: b("ctrl+a", "mark all/none", "ctrl+a", "*"), FindCopy: b("F5/c", "copy marked", "f5", "c"),
+		FindNew: b("f", "new search", "f", "alt+?"), FindStop: b("esc", "stop/close", "esc"),
+		FindClose: b("q", "close", "q", "f10"),
 	}
 }
 
@@ -133,6 +148,12 @@ func (k *KeyMap) Actions(c Context) []Action {
 			{"connect", "sites", &k.SiteConnect}, {"new", "sites", &k.SiteNew}, {"edit", "sites", &k.SiteEdit},
 			{"duplicate", "sites", &k.SiteDuplicate}, {"delete", "sites", &k.SiteDelete},
 			{"import", "sites", &k.SiteImport}, {"quick", "sites", &k.SiteQuick}, {"close", "sites", &k.SiteClose}}
+	case Find:
+		return []Action{{"up", "find", &k.FindUp}, {"down", "find", &k.FindDown},
+			{"page_up", "find", &k.FindPageUp}, {"page_down", "find", &k.FindPageDown},
+			{"top", "find", &k.FindTop}, {"bottom", "find", &k.FindBottom}, {"jump", "find", &k.FindJump},
+			{"mark", "find", &k.FindMark}, {"mark_all", "find", &k.FindMarkAll}, {"copy", "find", &k.FindCopy},
+			{"new", "find", &k.FindNew}, {"stop", "find", &k.FindStop}, {"close", "find", &k.FindClose}}
 	case Queue:
 		return []Action{{"up", "queue", &k.JobUp}, {"down", "queue", &k.JobDown},
 			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},
@@ -149,6 +170,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"unmark_glob", "mark", &k.UnmarkGlob}, {"mark_all", "mark", &k.MarkAll},
 		{"sort", "show", &k.Sort}, {"reverse", "show", &k.Reverse}, {"hidden", "show", &k.Hidden},
 		{"filter", "show", &k.Filter}, {"queue", "show", &k.Queue}, {"resume_all", "show", &k.ResumeAll},
+		{"find", "show", &k.Find},
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},

@@ -13,6 +13,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/queue"
@@ -56,6 +57,9 @@ type Options struct {
 	// MaxEntries is how many entries of a folder a pane keeps
 	// (browse.max_entries); 0: pane.DefaultMaxEntries.
 	MaxEntries int
+	// Columns are the panes' columns (ui.local_columns, ui.remote_columns);
+	// empty sets: pane.DefaultColumns.
+	Columns pane.Columns
 }
 
 // Focus is which part of the screen takes keys.
@@ -115,6 +119,7 @@ type Model struct {
 	site   siteState   // the site manager (sites.go)
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
+	search *find.Model // the search (find.go); nil: none
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -148,6 +153,7 @@ func New(o Options) Model {
 	for i := range m.panes {
 		m.panes[i].SetStill(o.Still)
 		m.panes[i].SetMaxEntries(o.MaxEntries)
+		m.panes[i].SetColumns(o.Columns)
 	}
 	m.log = logview.New(st)
 	m.q = o.Queue
@@ -228,4 +234,5 @@ func (m *Model) applyStyles() {
 	m.help.Styles.FullDesc = m.styles.Help.Desc
 	m.help.Styles.FullSeparator = m.styles.Help.Sep
 	m.help.Styles.Ellipsis = m.styles.Help.Sep // bubbles' default is a fixed grey, even under NO_COLOR
+	m.layoutFind()
 }

@@ -161,19 +161,19 @@ func (m *Model) paneBindings() keyContext {
 		{Key: &k.Up, Handler: toPane}, {Key: &k.Down, Handler: toPane},
 		{Key: &k.PageUp, Handler: toPane}, {Key: &k.PageDown, Handler: toPane},
 		{Key: &k.Top, Handler: toPane}, {Key: &k.Bottom, Handler: toPane},
-		{Key: &k.Open, Handler: toPane, DisabledReason: (*Model).noCurrent},
+		{Key: &k.Open, Handler: toPane, DisabledReason: (*Model).noOpen},
 		{Key: &k.Parent, Handler: toPane, DisabledReason: (*Model).noFolder},
 		{Key: &k.Home, Handler: toPane, DisabledReason: (*Model).noFolder},
 		{Key: &k.Switch, Handler: do((*Model).switchFocus), Global: true},
 		{Key: &k.Reload, Handler: toPane, DisabledReason: (*Model).noFolder},
 
-		{Key: &k.Mark, Handler: toPane, DisabledReason: (*Model).noCurrent},
-		{Key: &k.Invert, Handler: toPane, DisabledReason: (*Model).noCurrent},
+		{Key: &k.Mark, Handler: toPane, DisabledReason: (*Model).noEntries},
+		{Key: &k.Invert, Handler: toPane, DisabledReason: (*Model).noEntries},
 		{Key: &k.MarkGlob, Handler: func(m *Model, _ tea.KeyPressMsg) tea.Cmd { return m.askMarkGlob(true) },
 			DisabledReason: (*Model).noFolder},
 		{Key: &k.UnmarkGlob, Handler: func(m *Model, _ tea.KeyPressMsg) tea.Cmd { return m.askMarkGlob(false) },
 			DisabledReason: (*Model).noFolder},
-		{Key: &k.MarkAll, Handler: toPane, DisabledReason: (*Model).noCurrent},
+		{Key: &k.MarkAll, Handler: toPane, DisabledReason: (*Model).noEntries},
 
 		{Key: &k.Sort, Handler: toPane, DisabledReason: (*Model).noFolder},
 		{Key: &k.Reverse, Handler: toPane, DisabledReason: (*Model).noFolder},
@@ -181,6 +181,7 @@ func (m *Model) paneBindings() keyContext {
 		{Key: &k.Filter, Handler: toPane, DisabledReason: (*Model).noFolder},
 		{Key: &k.Queue, Handler: do((*Model).toggleQueue), Global: true},
 		{Key: &k.ResumeAll, Handler: cmd((*Model).pauseAll), DisabledReason: (*Model).noJobs, Global: true},
+		{Key: &k.Find, Handler: cmd((*Model).openFind), DisabledReason: (*Model).noFolder},
 
 		{Key: &k.View, Handler: cmd((*Model).viewCurrent), DisabledReason: (*Model).noCurrent},
 		{Key: &k.Edit, Handler: cmd((*Model).editCurrent), DisabledReason: (*Model).noFile},
@@ -316,7 +317,33 @@ func (m *Model) noCurrent() string {
 	}
 	p := m.active()
 	if _, ok := p.Current(); !ok {
+		if p.AtParent() && p.Len() > 0 {
+			return `the cursor is on ".." (the folder above)`
+		}
 		if p.Len() == 0 && p.Total() > 0 {
+			return "no entry is shown (the filter or hidden files)"
+		}
+		return "the folder is empty"
+	}
+	return ""
+}
+
+// noOpen: Enter opens an entry, or goes up from "..".
+func (m *Model) noOpen() string {
+	if m.noFolder() == "" && m.active().AtParent() {
+		return ""
+	}
+	return m.noCurrent()
+}
+
+// noEntries: marking needs entries shown ("..", which space skips, is
+// none).
+func (m *Model) noEntries() string {
+	if why := m.noFolder(); why != "" {
+		return why
+	}
+	if p := m.active(); p.Len() == 0 {
+		if p.Total() > 0 {
 			return "no entry is shown (the filter or hidden files)"
 		}
 		return "the folder is empty"

@@ -18,7 +18,7 @@ func TestDisabledKeySaysWhy(t *testing.T) {
 	local := sampleLocal()
 	m := newTest(t, local, nil, 100, 24) // no server: the connect dialog
 	m = press(t, m, "esc")
-	m = press(t, m, "f5")
+	m = press(t, m, "down", "f5") // on photos/, under ".."
 	wantScreen(t, m, "not now: the other pane shows no folder")
 	if m.form != nil {
 		t.Fatal("F5 opened a dialog with nowhere to copy to")
@@ -137,7 +137,7 @@ func TestTablesCoverTheKeyMap(t *testing.T) {
 // Commander.
 func TestViewOnAFolderOpensIt(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
-	m = press(t, m, "f3") // on docs/
+	m = press(t, m, "down", "f3") // on docs/
 	if m.panes[1].Dir() != "/pub/docs" || m.view != nil {
 		t.Fatalf("F3 on docs/: in %q, viewer open %v", m.panes[1].Dir(), m.view != nil)
 	}

@@ -83,7 +83,7 @@ func TestConflictRenameAll(t *testing.T) {
 	remote.File("/pub/notes.txt", "old notes")
 	remote.File("/pub/big.iso", "old iso")
 	m := newTest(t, local, remote, 120, 40)
-	m = press(t, m, "tab", "down", "space", "space", "f5", "enter") // big.iso, notes.txt
+	m = press(t, m, "tab", "down", "down", "space", "space", "f5", "enter") // big.iso, notes.txt
 	wantScreen(t, m, "Already there", "2 names to decide")
 	m = press(t, m, "left", "tab", "tab", "right", "enter") // rename, apply to all
 	m = settle(t, m, allFinished)
@@ -104,7 +104,7 @@ func TestConflictTimesInTheServerZone(t *testing.T) {
 		Raw: "-rw-r--r--   1 ann  ann  9 Mar 14 15:09 notes.txt"}, []byte("old notes"))
 	m := newTest(t, local, remote, 120, 40)
 	m.site.tz[1] = zoneState{on: true, offset: 2 * time.Hour} // the server is at UTC+02:00
-	m = press(t, m, "tab", "down", "down", "f5", "enter")
+	m = press(t, m, "tab", "down", "down", "down", "f5", "enter")
 	wantScreen(t, m, "notes.txt exists in /pub", "target        9 B  "+localTime(listed.Add(-2*time.Hour)))
 }
 
@@ -114,7 +114,7 @@ func TestConflictTimesInTheServerZone(t *testing.T) {
 func TestCopyOneEntryToANewName(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	m := newTest(t, local, remote, 120, 40)
-	m = press(t, m, "tab", "down", "down", "f5") // notes.txt
+	m = press(t, m, "tab", "down", "down", "down", "f5") // notes.txt
 	wantScreen(t, m, "To folder, or folder/new name", "To           /pub/notes.txt")
 	m = press(t, m, "ctrl+u")
 	m = typeText(t, m, "/pub/renamed.txt")
@@ -153,7 +153,7 @@ func TestCopyOneEntryToANewName(t *testing.T) {
 func TestCopyOneEntryNewNameConflicts(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	m := newTest(t, local, remote, 120, 40)
-	m = press(t, m, "tab", "down", "down", "f5", "ctrl+u") // notes.txt
+	m = press(t, m, "tab", "down", "down", "down", "f5", "ctrl+u") // notes.txt
 	m = typeText(t, m, "/pub/README.md")
 	m = press(t, m, "enter")
 	wantScreen(t, m, "Already there", "README.md exists in /pub", "source       18 B", "target       22 B")

@@ -58,7 +58,7 @@ func TestContinuationOpensTheNextDialog(t *testing.T) {
 	local.File("/home/ann/README.md", "mine\n")
 	local.File("/home/ann/data.csv", "mine too\n")
 	m := newTest(t, local, remote, 100, 30)
-	m = press(t, m, "down", "space", "space", "down", "space") // data.csv, evil…, README.md
+	m = press(t, m, "down", "down", "space", "space", "down", "space") // data.csv, evil…, README.md
 	m = press(t, m, "f5", "enter")
 	wantScreen(t, m, "Already there", "2 names to decide")
 	first, second := "data.csv", "README.md" // in the order the selection lists them

@@ -43,7 +43,7 @@ func busyModel(t *testing.T) Model {
 	m := New(o)
 	m = send(t, m, windowSize(100, 30))
 	m = run(t, m, m.Init())
-	m = press(t, m, "tab", "down", "space", "space", "f5", "tab", "right", "enter")
+	m = press(t, m, "tab", "down", "down", "space", "space", "f5", "tab", "right", "enter")
 	m = settle(t, m, func(m Model) bool { return len(m.queue.Jobs()) == 2 })
 	if m.busyJobs() != 2 {
 		t.Fatalf("%d busy jobs, want 2", m.busyJobs())

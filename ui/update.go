@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 )
@@ -87,6 +88,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(execShell(msg), m.sink.listen())
 	case promptMsg:
 		return m.openPrompt(msg)
+	case find.StartedMsg, find.BatchMsg, find.JumpMsg, find.CopyMsg, findPlannedMsg:
+		return m.handleFind(msg)
 	}
 	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
 		return mm, cmd
@@ -143,6 +146,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.handleFormKey(msg)
 	case m.site.dlg != nil:
 		return m.handleSitesKey(msg)
+	case m.search.Visible():
+		return m.handleFindKey(msg)
 	case m.view != nil:
 		v, cmd := m.view.Update(msg)
 		m.view = &v
@@ -212,7 +217,7 @@ func (m Model) quit() tea.Cmd {
 const quitWait = 2 * time.Second
 
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.form != nil || m.showHelp {
+	if m.form != nil || m.showHelp || m.search.Visible() {
 		return m, nil
 	}
 	if m.view != nil {
@@ -236,7 +241,9 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
 	case tea.MouseClickMsg:
 		m.setFocus(Focus(i))
-		m.panes[i].Click(y)
+		if ms.Button == tea.MouseLeft { // a double click opens
+			return m, m.panes[i].Click(y)
+		}
 	case tea.MouseWheelMsg:
 		delta := 3
 		if ms.Button == tea.MouseWheelUp {

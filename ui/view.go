@@ -30,6 +30,7 @@ func (m *Model) layout() {
 		m.form.SetWidth(m.width)
 	}
 	m.layoutSites()
+	m.layoutFind()
 }
 
 func (m Model) leftWidth() int { return max(1, (m.width-1)/2) }
@@ -89,6 +90,8 @@ func (m Model) compose() string {
 	switch {
 	case m.view != nil:
 		return m.overlayDialog(m.view.View())
+	case m.search.Visible():
+		return m.overlayDialog(m.findScreen())
 	case m.queue.DetailOpen():
 		return m.overlayDialog(m.queue.DetailView(m.width, m.height))
 	}

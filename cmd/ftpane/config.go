@@ -87,6 +87,9 @@ func (s settings) check(path string) error {
 	case s.Browse.MaxEntries < 1 || s.Browse.MaxEntries > maxEntriesLimit:
 		return fmt.Errorf("%s: browse.max_entries is %d: must be 1 to %d", path, s.Browse.MaxEntries, maxEntriesLimit)
 	}
+	if _, err := s.UI.columns(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return nil
 }
 

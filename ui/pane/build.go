@@ -52,6 +52,7 @@ func (b *builder) add(e session.Entry) error {
 	b.t.offs = append(b.t.offs, uint32(b.names.Len()))
 	if e.HasMode {
 		r.flags |= flagMode
+		b.t.modes = true
 	}
 	if e.Target != "" {
 		r.flags |= flagTarget
@@ -112,6 +113,7 @@ func (b *builder) finish() *table {
 	if b.t.zone == nil {
 		b.t.zone = time.UTC
 	}
+	b.t.ownerW, b.t.groupW = ownerWidths(b.t.users)
 	t := b.t
 	return &t
 }

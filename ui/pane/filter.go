@@ -62,7 +62,9 @@ func (m *Model) setFilter(text string) {
 func (m *Model) narrowed() []int {
 	shown := make([]bool, m.tab.len())
 	for _, i := range m.view {
-		shown[i] = true
+		if i != upRow {
+			shown[i] = true
+		}
 	}
 	out := make([]int, 0, len(m.view))
 	for _, i := range m.sorted {

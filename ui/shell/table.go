@@ -36,6 +36,7 @@ var commands = []*command{
 	{name: "lpwd", max: 0, run: (*Shell).cmdLpwd},
 	{name: "ls", aliases: []string{"dir"}, max: -1, conn: true, run: (*Shell).cmdLs},
 	{name: "nlist", max: 2, conn: true, run: (*Shell).cmdNlist},
+	{name: "find", max: -1, conn: true, run: (*Shell).cmdFind},
 	{name: "mdir", min: 2, max: -1, conn: true, run: (*Shell).cmdMdir},
 	{name: "mls", min: 2, max: -1, conn: true, run: (*Shell).cmdMls},
 	{name: "modtime", min: 1, max: 1, conn: true, run: (*Shell).cmdModtime},
