@@ -44,6 +44,8 @@ type KeyMap struct {
 	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
 	// Transfers: copy or move to the other pane, the queue pane.
 	Copy, Move, Queue, ResumeAll key.Binding
+	// Watch uploads the changes in the local pane's folder (W again stops).
+	Watch key.Binding
 	// The connection and the program.
 	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
 	// Suspend stops the program to the shell (fg brings it back).
@@ -54,6 +56,9 @@ type KeyMap struct {
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
+	// The viewer's search (less and Midnight Commander keys), hex, wrap and
+	// sideways scrolling.
+	ViewSearch, ViewSearchBack, ViewNext, ViewPrev, ViewHex, ViewWrap, ViewLeft, ViewRight key.Binding
 
 	// Dialogs.
 	Confirm, Cancel, NextField, PrevField key.Binding
@@ -94,6 +99,7 @@ func Default() KeyMap {
 		Delete: b("F8", "delete", "f8", "delete"), Chmod: b("m", "chmod", "m"),
 
 		Copy: b("F5", "copy", "f5"), Move: b("F6", "move", "f6"),
+		Watch: b("W", "watch folder: upload changes", "W"),
 		Queue: b("t", "transfers", "t", "f9"), ResumeAll: b("A", "pause/resume all", "A"),
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
@@ -106,6 +112,11 @@ func Default() KeyMap {
 		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
 		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
 		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
+
+		ViewSearch: b("/", "search", "/", "f7"), ViewSearchBack: b("?", "search back", "?"),
+		ViewNext: b("n", "next", "n"), ViewPrev: b("N", "previous", "N"),
+		ViewHex: b("x/F4", "hex/text", "x", "f4"), ViewWrap: b("w/F2", "wrap", "w", "f2"),
+		ViewLeft: b("←/h", "scroll left", "left", "h"), ViewRight: b("→/l", "scroll right", "right", "l"),
 
 		JobUp: b("↑/k", "up", "up", "k"), JobDown: b("↓/j", "down", "down", "j"),
 		JobPause: b("p/space", "pause/resume", "p", "space"), JobPauseAll: b("a", "pause/resume all", "a"),
@@ -139,7 +150,11 @@ func (k *KeyMap) Actions(c Context) []Action {
 	case Viewer:
 		return []Action{{"up", "viewer", &k.ViewUp}, {"down", "viewer", &k.ViewDown},
 			{"page_up", "viewer", &k.ViewPageUp}, {"page_down", "viewer", &k.ViewPageDown},
-			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose}}
+			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose},
+			{"search", "viewer", &k.ViewSearch}, {"search_back", "viewer", &k.ViewSearchBack},
+			{"next", "viewer", &k.ViewNext}, {"previous", "viewer", &k.ViewPrev},
+			{"hex", "viewer", &k.ViewHex}, {"wrap", "viewer", &k.ViewWrap},
+			{"left", "viewer", &k.ViewLeft}, {"right", "viewer", &k.ViewRight}}
 	case Dialog:
 		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
 			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
@@ -174,6 +189,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},
+		{"watch", "files", &k.Watch},
 		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
 		{"fingerprint", "program", &k.Fingerprint}, {"charset", "program", &k.Charset},

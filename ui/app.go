@@ -60,6 +60,8 @@ type Options struct {
 	// Columns are the panes' columns (ui.local_columns, ui.remote_columns);
 	// empty sets: pane.DefaultColumns.
 	Columns pane.Columns
+	// Watch configures the folder watch (watch.go).
+	Watch WatchOptions
 }
 
 // Focus is which part of the screen takes keys.
@@ -120,6 +122,7 @@ type Model struct {
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
 	search *find.Model // the search (find.go); nil: none
+	watch  watchState  // the folder watched (watch.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -164,6 +167,8 @@ func New(o Options) Model {
 	m.cmd.input = newInput()
 	m.sh = newShell(o, m.sink, m.q)
 	m.initSites() // sites.go: open @name, the theme command
+	// watch.go: the watch command's screen
+	m.sh.SetWatcher(lineWatcher{m.sink})
 	m.queue.SetJobs(m.q.Snapshot())
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog

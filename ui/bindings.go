@@ -193,6 +193,7 @@ func (m *Model) paneBindings() keyContext {
 			DisabledReason: (*Model).noCopy},
 		{Key: &k.Move, Handler: func(m *Model, _ tea.KeyPressMsg) tea.Cmd { return m.startCopy(true) },
 			DisabledReason: (*Model).noCopy},
+		{Key: &k.Watch, Handler: cmd((*Model).toggleWatch), DisabledReason: (*Model).noWatch}, // watch.go
 	}
 	bs = append(bs, m.programBindings()...)
 	return keyContext{Bindings: bs, Short: []*key.Binding{&k.Help, &k.Quit, &k.Switch, &k.Open, &k.Mark,

@@ -18,6 +18,7 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	seq := m.status.seq
 	mm, cmd := m.update(msg)
+	mm, cmd = mm.(Model).followWatch(msg, cmd) // watch.go: the server pane closed
 	if n := mm.(Model); n.status.seq != seq && n.status.text != "" {
 		return n, tea.Batch(cmd, n.expireCmd())
 	}
@@ -92,6 +93,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleFind(msg)
 	}
 	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleWatchMsg(msg); ok { // watch.go
 		return mm, cmd
 	}
 	return m.handleResult(msg)
@@ -195,9 +199,13 @@ func (m *Model) toggleLog() {
 // quit logs out (QUIT) first, but waits for a silent server only briefly.
 func (m Model) quit() tea.Cmd {
 	fss := []session.FS{m.links[0].fs, m.links[1].fs}
+	w := m.watch.w
 	return tea.Sequence(func() tea.Msg {
 		done := make(chan struct{})
 		go func() {
+			if w != nil {
+				w.Stop() // no new uploads while the program ends
+			}
 			for _, fsys := range fss {
 				if fsys != nil {
 					fsys.Close()

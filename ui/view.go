@@ -145,6 +145,7 @@ func (m Model) panesView() string {
 func (m Model) header() string {
 	st := m.styles.Header
 	left := st.Label.Render("ftpane") + "  " + m.side(0, "local") + " ⇄ " + m.side(1, "not connected")
+	left += m.watchTag() // watch.go
 	return fitLine(left, m.width)
 }
 

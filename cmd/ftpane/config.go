@@ -13,6 +13,7 @@ import (
 	"github.com/ftpane/ftpane/assets"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
+	"github.com/ftpane/ftpane/ui"
 )
 
 // settings is config.toml: the defaults in assets/config.toml, overridden
@@ -33,6 +34,10 @@ type settings struct {
 	Browse struct {
 		MaxEntries int `toml:"max_entries"`
 	} `toml:"browse"`
+	Watch struct {
+		QuietMS int  `toml:"quiet_ms"`
+		Delete  bool `toml:"delete"`
+	} `toml:"watch"`
 }
 
 // maxEntriesLimit bounds browse.max_entries: a pane numbers its entries
@@ -86,6 +91,8 @@ func (s settings) check(path string) error {
 		return fmt.Errorf("%s: notify.after_seconds must not be negative", path)
 	case s.Browse.MaxEntries < 1 || s.Browse.MaxEntries > maxEntriesLimit:
 		return fmt.Errorf("%s: browse.max_entries is %d: must be 1 to %d", path, s.Browse.MaxEntries, maxEntriesLimit)
+	case s.Watch.QuietMS < 50 || s.Watch.QuietMS > 60000:
+		return fmt.Errorf("%s: watch.quiet_ms is %d: must be 50 to 60000", path, s.Watch.QuietMS)
 	}
 	if _, err := s.UI.columns(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -108,4 +115,9 @@ func (s settings) queueOptions() transfer.Options {
 func (s settings) applyTo(c *session.Config) {
 	c.Timeout = time.Duration(s.Connection.TimeoutSeconds) * time.Second
 	c.Keepalive = time.Duration(s.Connection.KeepaliveSeconds) * time.Second
+}
+
+// watchOptions are the folder watch's settings (W, :watch).
+func (s settings) watchOptions() ui.WatchOptions {
+	return ui.WatchOptions{Quiet: time.Duration(s.Watch.QuietMS) * time.Millisecond, Delete: s.Watch.Delete}
 }

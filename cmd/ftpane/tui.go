@@ -52,6 +52,7 @@ func runTUI(a clientArgs) int {
 		Notify:      notifyOptions(a.Settings),
 		MaxEntries:  a.Settings.Browse.MaxEntries,
 		Columns:     columns,
+		Watch:       a.Settings.watchOptions(),
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)

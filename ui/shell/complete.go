@@ -29,7 +29,8 @@ var argKinds = map[string][]argKind{
 	"mdelete": {argRemote}, "rmdir": {argRemote}, "rename": {argRemote}, "chmod": {argNone, argRemote},
 	"put": {argLocal, argRemote}, "append": {argLocal, argRemote}, "mput": {argLocal},
 	"lcd": {argLocal}, "help": {argCommand}, "proxy": {argCommand}, "mirror": {argRemote, argLocal},
-	"find": {argRemote},
+	"find":  {argRemote},
+	"watch": {argLocal},
 }
 
 // Complete returns the candidates for the last word of a partial line and

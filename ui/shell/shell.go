@@ -99,6 +99,9 @@ type Shell struct {
 	// before the next command ("": nothing to do).
 	syncDir   string
 	proxySync string // the same for the attached proxy connection
+
+	// watcher is the screen's folder watch (watch.go); nil in batch mode.
+	watcher Watcher
 }
 
 // New builds an interpreter. Nothing is dialled until open (or Connect).

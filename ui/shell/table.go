@@ -101,6 +101,7 @@ var commands = []*command{
 	{name: "help", aliases: []string{"?"}, max: -1, run: (*Shell).cmdHelp},
 	// the site manager and the screen (sites.go)
 	{name: "theme", max: 1, run: (*Shell).cmdTheme},
+	{name: "watch", max: 2, run: (*Shell).cmdWatch}, // watch.go
 }
 
 // byName maps every name and alias to its command. It is filled once, in
