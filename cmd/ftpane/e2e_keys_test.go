@@ -98,7 +98,7 @@ func startShellTUI(t *testing.T, bin, dir string, w, h int, args ...string) *tui
 	u := &tui{t: t, tmux: tm, socket: fmt.Sprintf("ftpane-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	home := t.TempDir()
 	u.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"-c", dir, shellJoin([]string{"env", "HOME=" + home, "PS1=e2e-shell$ ", "TERM=xterm-256color", bash,
+		"-c", dir, shellJoin([]string{"env", "HOME=" + home, "HISTFILE=", "PS1=e2e-shell$ ", "TERM=xterm-256color", bash,
 			"--norc", "--noprofile", "-i"}))
 	t.Cleanup(func() { exec.Command(tm, "-L", u.socket, "kill-server").Run() })
 	u.waitFor("e2e-shell$")
@@ -141,4 +141,12 @@ func TestTUICtrlZSuspends(t *testing.T) {
 	u.waitFor("e2e-shell$")
 	u.keys("text:echo status=$?", "Enter")
 	u.waitFor("status=0")
+	u.keys("text:exit", "Enter") // the shell ends before its home is removed
+	deadline := time.Now().Add(15 * time.Second)
+	for exec.Command(u.tmux, "-L", u.socket, "has-session", "-t", "e2e").Run() == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("the shell did not exit")
+		}
+		time.Sleep(50 * time.Millisecond) // polling interval, not synchronisation
+	}
 }
