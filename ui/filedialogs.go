@@ -11,7 +11,6 @@ import (
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/shell"
-	"github.com/ftpane/ftpane/ui/viewer"
 )
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -175,44 +174,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case opDoneMsg:
-		return m.handleOpDone(msg)
-	case pane.OpenFileMsg:
-		p := m.panes[msg.Pane]
-		if p.FS() == nil {
-			return m, nil
-		}
-		m.setStatus("reading "+pane.Escape(msg.Path)+"…", false)
-		return m, viewCmd(p.FS(), msg.Path)
-	case viewMsg:
-		return m.handleView(msg)
-	case viewer.Msg:
-		return m.handleViewer(msg)
-	case connectedMsg:
-		return m.handleConnected(msg)
-	case disconnectedMsg:
-		m.setStatus("disconnected from "+msg.label, false)
-		return m, nil
-	case editReadyMsg, editedMsg:
-		return m.handleEdit(msg)
-	case settingMsg:
-		return m.handleSetting(msg)
-	case jobsAddedMsg:
-		return m.handleJobsAdded(msg)
-	case targetMsg:
-		return m.handleTarget(msg)
-	case plannedMsg:
-		return m.handlePlanned(msg)
-	case clearedMsg:
-		if msg.err != nil {
-			m.setStatus(msg.err.Error(), true)
-		}
-	}
-	return m, nil
 }
 
 func (m Model) handleOpDone(msg opDoneMsg) (tea.Model, tea.Cmd) {
