@@ -53,6 +53,8 @@ type KeyMap struct {
 
 	// The queue pane, when it has the focus.
 	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
+	// Bandwidth limits: all transfers together, the selected one's own.
+	JobLimit, JobOwnLimit key.Binding
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
@@ -123,6 +125,7 @@ func Default() KeyMap {
 		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
 		JobEarlier: b("K", "move up", "K", "shift+up"), JobLater: b("J", "move down", "J", "shift+down"),
 		JobClear: b("C", "clear finished", "C"), JobHash: b("#", "hash marks/bar", "#"),
+		JobLimit: b("b", "bandwidth limit", "b"), JobOwnLimit: b("B", "limit of this transfer", "B"),
 
 		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
@@ -174,7 +177,8 @@ func (k *KeyMap) Actions(c Context) []Action {
 			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},
 			{"cancel", "queue", &k.JobCancel}, {"retry", "queue", &k.JobRetry},
 			{"earlier", "queue", &k.JobEarlier}, {"later", "queue", &k.JobLater},
-			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash}}
+			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash},
+			{"limit", "queue", &k.JobLimit}, {"own_limit", "queue", &k.JobOwnLimit}}
 	}
 	return []Action{
 		{"up", "move", &k.Up}, {"down", "move", &k.Down}, {"page_up", "move", &k.PageUp},

@@ -170,6 +170,7 @@ func New(o Options) Model {
 	// watch.go: the watch command's screen
 	m.sh.SetWatcher(lineWatcher{m.sink})
 	m.queue.SetJobs(m.q.Snapshot())
+	m.queue.SetLimit(m.q.Rate()) // config.toml's rate_limit
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog
 	m.setFocus(FocusLeft)

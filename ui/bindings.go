@@ -270,6 +270,8 @@ func (m *Model) queueBindings() keyContext {
 			return func() tea.Msg { return clearedMsg{q.ClearFinished()} }
 		})},
 		{Key: &k.JobHash, Handler: do(func(m *Model) { m.queue.ToggleHash() })},
+		{Key: &k.JobLimit, Handler: do((*Model).askRate)},                                        // rate.go
+		{Key: &k.JobOwnLimit, Handler: cmd((*Model).askJobRate), DisabledReason: (*Model).noJob}, // rate.go
 	}
 	return keyContext{Title: "Queue pane", Bindings: append(bs, m.globals()...),
 		Short: []*key.Binding{&k.JobPause, &k.JobPauseAll, &k.JobCancel, &k.JobRetry, &k.JobEarlier, &k.JobLater,

@@ -42,6 +42,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.handlePaste(msg) // paste.go
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m.handleMouse(msg.(tea.MouseMsg))
 	case pane.ListedMsg:

@@ -24,6 +24,7 @@ type settings struct {
 		SegmentThresholdMiB int64    `toml:"segment_threshold_mib"`
 		Segments            int      `toml:"segments"`
 		ASCIIExtensions     []string `toml:"ascii_extensions"`
+		RateLimit           string   `toml:"rate_limit"`
 	} `toml:"transfer"`
 	Connection struct {
 		TimeoutSeconds   int `toml:"timeout_seconds"`
@@ -94,10 +95,21 @@ func (s settings) check(path string) error {
 	case s.Watch.QuietMS < 50 || s.Watch.QuietMS > 60000:
 		return fmt.Errorf("%s: watch.quiet_ms is %d: must be 50 to 60000", path, s.Watch.QuietMS)
 	}
+	if _, err := s.rateLimit(); err != nil {
+		return fmt.Errorf("%s: transfer.rate_limit: %w", path, err)
+	}
 	if _, err := s.UI.columns(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// rateLimit is transfer.rate_limit in bytes per second ("": none).
+func (s settings) rateLimit() (int64, error) {
+	if strings.TrimSpace(s.Transfer.RateLimit) == "" {
+		return 0, nil
+	}
+	return transfer.ParseRate(s.Transfer.RateLimit)
 }
 
 // queueOptions are the transfer queue's settings.
@@ -108,6 +120,7 @@ func (s settings) queueOptions() transfer.Options {
 	if o.SegmentThreshold == 0 {
 		o.SegmentThreshold = 1 << 62 // off
 	}
+	o.Rate, _ = s.rateLimit() // checked when loaded
 	return o
 }
 

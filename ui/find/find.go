@@ -183,6 +183,13 @@ func (m *Model) cancel() {
 // Update handles keys, and the walk's messages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if m.form != nil {
+			f, cmd := m.form.Update(msg)
+			m.form = &f
+			return m, cmd
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		if m.form != nil {
 			return m.handleFormKey(msg)

@@ -39,6 +39,7 @@ func (m *mirrorRun) run(ctx context.Context) (mirrorSum, error) {
 	q := m.s.q
 	if m.s.ownQ {
 		q = newQueue(m.o.parallel)
+		q.SetRate(m.s.q.Rate()) // the shell's queue is idle meanwhile
 		defer q.Close()
 	}
 	batches := make(chan []queued, 4096)

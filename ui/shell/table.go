@@ -54,6 +54,7 @@ var commands = []*command{
 	{name: "reget", min: 1, max: 2, conn: true, run: (*Shell).cmdReget},
 	{name: "restart", max: 1, run: (*Shell).cmdRestart},
 	{name: "retries", max: 1, run: (*Shell).cmdRetries},
+	{name: "rate", max: 1, run: (*Shell).cmdRate},
 	{name: "newer", min: 1, max: 2, conn: true, run: (*Shell).cmdNewer},
 	{name: "runique", max: 1, run: toggle("Receive unique", func(s *settings) *bool { return &s.runique })},
 	{name: "sunique", max: 1, run: toggle("Store unique", func(s *settings) *bool { return &s.sunique })},

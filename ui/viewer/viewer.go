@@ -150,6 +150,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		} else {
 			m.scroll(3)
 		}
+	case tea.PasteMsg:
+		if m.find.typing {
+			m.find.input, cmd = m.find.input.Update(msg)
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case m.find.typing:
