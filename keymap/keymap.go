@@ -50,6 +50,8 @@ type KeyMap struct {
 	Compare, Sync, SyncBrowse key.Binding
 	// The connection and the program.
 	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
+	// Suspend stops the program to the shell (fg brings it back).
+	Suspend key.Binding
 
 	// The queue pane, when it has the focus.
 	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
@@ -109,6 +111,7 @@ func Default() KeyMap {
 		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
 		Fingerprint: b("F", "certificate", "F"), Charset: b("E", "name charset", "E"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
 		Command: b(":", "command line", ":"), Quit: b("q", "quit", "q", "f10", "ctrl+c"),
+		Suspend: b("ctrl+z", "suspend", "ctrl+z"),
 
 		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
 		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
@@ -199,6 +202,7 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
 		{"fingerprint", "program", &k.Fingerprint}, {"charset", "program", &k.Charset},
 		{"log", "program", &k.Log}, {"command", "program", &k.Command}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
+		{"suspend", "terminal", &k.Suspend}, // the ? screen says it in its last line
 	}
 }
 
@@ -223,7 +227,8 @@ type Group struct {
 // GroupTitle is the heading of an action's group in the full help.
 func GroupTitle(group string) string {
 	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
-		"transfers": "Transfers", "program": "Program", "queue": "Queue pane", "compare": "Compare"}
+		"transfers": "Transfers", "program": "Program", "queue": "Queue pane", "compare": "Compare",
+		"terminal": "Terminal"}
 	return titles[group]
 }
 

@@ -19,6 +19,8 @@ type answer struct {
 	// progress in it and closes it itself (the connect dialog, the site
 	// form).
 	stay bool
+	// quit marks the quit question: ctrl+c there answers yes.
+	quit bool
 }
 
 // ask opens a dialog; with no fields it is a yes/no question. It returns
@@ -52,7 +54,8 @@ func (m *Model) closeDialog() { m.form, m.answer = nil, answer{} }
 
 // handleFormKey hands a key to the open dialog and, once it is answered,
 // runs its continuation. The dialog closes first on esc, after ok
-// otherwise, unless ok opened another one or the dialog stays.
+// otherwise, unless ok opened another one, reopened it with an error
+// (SetError), or the dialog stays.
 func (m Model) handleFormKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	f, cmd := m.form.Update(msg)
 	m.form = &f
@@ -72,8 +75,15 @@ func (m Model) handleFormKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.ok != nil {
 		next = a.ok(&m, f.Values())
 	}
-	if !a.stay && m.dialogID() == id {
+	if !a.stay && m.dialogID() == id && m.formDone() {
 		m.closeDialog()
 	}
 	return m, next
+}
+
+// formDone: the open form is still answered (a continuation that found
+// the answer wrong reopened it with SetError).
+func (m *Model) formDone() bool {
+	done, _ := m.form.Done()
+	return done
 }

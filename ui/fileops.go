@@ -22,6 +22,9 @@ type viewMsg struct {
 	Err  error
 }
 
+// mkdirCmd creates a folder; a name with folders in it (a/b/c) also
+// creates those of them that are missing, and the cursor lands on the
+// first folder made (or the one in dir that holds it).
 func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
 	if name == "" {
 		return nil
@@ -30,11 +33,46 @@ func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
 		ctx, cancel := opCtx()
 		defer cancel()
 		p := target(fsys, dir, name)
-		if err := fsys.Mkdir(ctx, p); err != nil {
-			return opDoneMsg{Pane: i, Err: err}
+		if fsys.Dir(p) == dir {
+			if err := fsys.Mkdir(ctx, p); err != nil {
+				return opDoneMsg{Pane: i, Err: err}
+			}
+			return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: firstElem(name)}
 		}
-		return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: firstElem(name)}
+		first, err := session.Mkdirs(ctx, fsys, p)
+		sel := ""
+		if first != "" {
+			sel = entryIn(fsys, dir, first)
+		}
+		if err != nil {
+			return opDoneMsg{Pane: i, Err: err, Select: sel}
+		}
+		return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: sel}
 	}
+}
+
+// entryIn is the name of the entry of dir that p is or lies under; "" when
+// p is not below dir.
+func entryIn(fsys session.FS, dir, p string) string {
+	for x := p; x != "" && fsys.Dir(x) != x; x = fsys.Dir(x) {
+		if fsys.Dir(x) == dir {
+			return path.Base(strings.ReplaceAll(x, `\`, "/"))
+		}
+	}
+	return ""
+}
+
+// levels are the folders from the one under dir down to p (p itself
+// only, when it is not below dir).
+func levels(fsys session.FS, dir, p string) []string {
+	var out []string
+	for x := p; x != "" && fsys.Dir(x) != x; x = fsys.Dir(x) {
+		out = append([]string{x}, out...)
+		if fsys.Dir(x) == dir {
+			return out
+		}
+	}
+	return []string{p}
 }
 
 // target resolves a name typed in a dialog: absolute as given, relative

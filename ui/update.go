@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"time"
-
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/viewer"
 )
 
 // Update routes messages: the window size to the layout, input to the
@@ -25,30 +22,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return mm, cmd
 }
 
-// statusExpiredMsg clears the status line if it still shows message seq
-// (a result for the root).
-type statusExpiredMsg struct{ seq int }
-
-// Status messages clear themselves: information after statusInfoTTL,
-// errors (also kept in the log) after statusErrTTL.
-const (
-	statusInfoTTL = 6 * time.Second
-	statusErrTTL  = 12 * time.Second
-)
-
-// expireCmd waits for the status message to age. Tests (Still) send
-// statusExpiredMsg themselves rather than wait.
-func (m Model) expireCmd() tea.Cmd {
-	if m.opts.Still {
-		return nil
-	}
-	ttl, seq := statusInfoTTL, m.status.seq
-	if m.status.err {
-		ttl = statusErrTTL
-	}
-	return tea.Tick(ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq} })
-}
-
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case statusExpiredMsg:
@@ -60,6 +33,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
+	case tea.ResumeMsg: // back from ctrl+z (fg): the terminal may hold the shell's lines
+		m.setStatus("resumed", false)
+		return m, tea.ClearScreen
 	case tea.BackgroundColorMsg:
 		m.look.dark = msg.IsDark()
 		m.restyle()
@@ -143,156 +119,40 @@ func warningText(w []string) string {
 	return "listing: " + w[0] + " (and more: see the log)"
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case msg.String() == "ctrl+c": // always a way out, whatever is open
-		return m, m.quit()
-	case m.form != nil:
-		return m.handleFormKey(msg)
-	case m.site.dlg != nil:
-		return m.handleSitesKey(msg)
-	case m.search.Visible():
-		return m.handleFindKey(msg)
-	case m.view != nil:
-		v, cmd := m.view.Update(msg)
-		m.view = &v
-		if v.Closed() {
-			m.view = nil
+func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case opDoneMsg:
+		return m.handleOpDone(msg)
+	case pane.OpenFileMsg:
+		p := m.panes[msg.Pane]
+		if p.FS() == nil {
+			return m, nil
 		}
-		return m, cmd
-	case m.showHelp:
-		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
-			m.showHelp = false
+		m.setStatus("reading "+pane.Escape(msg.Path)+"…", false)
+		return m, viewCmd(p.FS(), msg.Path)
+	case viewMsg:
+		return m.handleView(msg)
+	case viewer.Msg:
+		return m.handleViewer(msg)
+	case connectedMsg:
+		return m.handleConnected(msg)
+	case disconnectedMsg:
+		m.setStatus("disconnected from "+msg.label, false)
+		return m, nil
+	case editReadyMsg, editedMsg:
+		return m.handleEdit(msg)
+	case settingMsg:
+		return m.handleSetting(msg)
+	case jobsAddedMsg:
+		return m.handleJobsAdded(msg)
+	case targetMsg:
+		return m.handleTarget(msg)
+	case plannedMsg:
+		return m.handlePlanned(msg)
+	case clearedMsg:
+		if msg.err != nil {
+			m.setStatus(msg.err.Error(), true)
 		}
-		return m, nil
-	case m.cmp.menu != nil: // compare.go
-		return m.handleCompareMenuKey(msg)
-	case m.cmp.sync != nil: // syncview.go
-		return m.handleSyncKey(msg)
-	case m.cmd.open:
-		return m.handleCmdKey(msg)
-	case m.sub == SubQueue && m.queue.DetailOpen(): // its own keys; the others do nothing
-		m.queue, _ = m.queue.Update(msg)
-		return m, nil
-	}
-	if _, typing := m.active().Filter(); typing && m.sub == SubNone {
-		return m.toPane(msg)
-	}
-	if cmd, ok := m.compareChord(msg); ok { // compare.go: mc's C-x d
-		return m, cmd
-	}
-	if cmd, ok := m.dispatch(m.keyContext().Bindings, msg); ok || m.sub != SubNone {
-		return m, cmd
-	}
-	return m.toPane(msg) // keys of the pane's own (esc clears the filter)
-}
-
-func (m Model) toPane(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	p := m.active()
-	*p, cmd = p.Update(msg)
-	return m, cmd
-}
-
-// toggleLog shows or hides the log pane; hidden, it gives the focus back
-// to the panes.
-func (m *Model) toggleLog() {
-	m.showLog = !m.showLog
-	if !m.showLog && m.sub == SubLog {
-		m.focusSub(SubNone)
-	}
-	m.layout()
-}
-
-// quit logs out (QUIT) first, but waits for a silent server only briefly.
-func (m Model) quit() tea.Cmd {
-	fss := []session.FS{m.links[0].fs, m.links[1].fs}
-	w := m.watch.w
-	return tea.Sequence(func() tea.Msg {
-		done := make(chan struct{})
-		go func() {
-			if w != nil {
-				w.Stop() // no new uploads while the program ends
-			}
-			for _, fsys := range fss {
-				if fsys != nil {
-					fsys.Close()
-				}
-			}
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(quitWait):
-		}
-		return nil
-	}, tea.Quit)
-}
-
-// quitWait bounds the logout on quit.
-const quitWait = 2 * time.Second
-
-func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.form != nil || m.showHelp || m.search.Visible() || m.cmp.modal() {
-		return m, nil
-	}
-	if m.view != nil {
-		v, cmd := m.view.Update(msg)
-		m.view = &v
-		return m, cmd
-	}
-	ms := msg.Mouse()
-	y := ms.Y - 1 // header
-	if y >= m.paneHeight() {
-		m.handleSubMouse(msg, y-m.paneHeight())
-		return m, nil
-	}
-	if y < 0 {
-		return m, nil
-	}
-	i := 0
-	if ms.X > m.leftWidth() {
-		i = 1
-	}
-	switch msg.(type) {
-	case tea.MouseClickMsg:
-		m.setFocus(Focus(i))
-		if ms.Button == tea.MouseLeft { // a double click opens
-			return m, m.panes[i].Click(y)
-		}
-	case tea.MouseWheelMsg:
-		delta := 3
-		if ms.Button == tea.MouseWheelUp {
-			delta = -3
-		}
-		m.panes[i].Scroll(delta)
 	}
 	return m, nil
-}
-
-// handleSubMouse is a click or the wheel on the queue or the log, y rows
-// under the file panes: a click focuses, the wheel scrolls.
-func (m *Model) handleSubMouse(msg tea.MouseMsg, y int) {
-	sub := SubNone
-	switch {
-	case y < m.queueHeight():
-		sub = SubQueue
-	case y < m.queueHeight()+m.logHeight():
-		sub = SubLog
-	default:
-		return
-	}
-	if _, click := msg.(tea.MouseClickMsg); click {
-		m.focusSub(sub)
-		return
-	}
-	delta := 3
-	if msg.Mouse().Button == tea.MouseWheelUp {
-		delta = -3
-	}
-	if sub == SubLog {
-		m.log.Scroll(delta)
-	} else {
-		m.queue.MoveCursor(delta)
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
+	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/textsafe"
@@ -86,14 +87,13 @@ func clip(screen string, w, h int) string {
 }
 
 func (m Model) compose() string {
-	if m.view != nil {
-		return m.view.View()
-	}
-	if m.search.Visible() {
-		return m.findScreen()
-	}
-	if m.queue.DetailOpen() {
-		return m.queue.DetailView(m.width, m.height)
+	switch {
+	case m.view != nil:
+		return m.overlayDialog(m.view.View())
+	case m.search.Visible():
+		return m.overlayDialog(m.findScreen())
+	case m.queue.DetailOpen():
+		return m.overlayDialog(m.queue.DetailView(m.width, m.height))
 	}
 	parts := []string{m.header(), m.panesView()}
 	if m.showQueue {
@@ -106,7 +106,7 @@ func (m Model) compose() string {
 	screen := strings.Join(parts, "\n")
 	switch {
 	case m.form != nil:
-		screen = overlay(screen, m.form.View(), m.width, m.height)
+		screen = m.overlayDialog(screen)
 	case m.site.dlg != nil:
 		screen = overlay(screen, m.site.dlg.View(), m.width, m.height)
 	case m.showHelp:
@@ -117,6 +117,15 @@ func (m Model) compose() string {
 		screen = overlay(screen, m.syncViewBox(), m.width, m.height)
 	}
 	return screen
+}
+
+// overlayDialog draws the open dialog, if any, over screen (the quit
+// question may come over the pager or a job's details).
+func (m Model) overlayDialog(screen string) string {
+	if m.form == nil {
+		return screen
+	}
+	return overlay(screen, m.form.View(), m.width, m.height)
 }
 
 func (m Model) panesView() string {
@@ -213,7 +222,16 @@ func (m Model) fullHelp() string {
 	st := m.styles
 	var blocks []string
 	groups := m.helpGroups(m.keyContext())
+	last := "? or esc closes"
 	for _, g := range groups {
+		if g.Title == keymap.GroupTitle("terminal") { // a line of its own: ctrl+z
+			for _, b := range g.Bindings {
+				if b.Enabled() {
+					last += " · " + b.Help().Key + " " + b.Help().Desc
+				}
+			}
+			continue
+		}
 		lines := []string{st.Dialog.Title.Render(g.Title)}
 		kw := 0
 		for _, b := range g.Bindings {
@@ -228,7 +246,7 @@ func (m Model) fullHelp() string {
 		}
 		blocks = append(blocks, strings.Join(lines, "\n"))
 	}
-	footer := st.Dialog.Label.Render("? or esc closes · keys can be changed in keys.toml")
+	footer := st.Dialog.Label.Render(last + " · keys can be changed in keys.toml")
 	box := st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n\n") + "\n\n" + footer)
 	if lipgloss.Height(box) > m.height { // tight: no blank lines
 		box = st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n") + "\n" + footer)

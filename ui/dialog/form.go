@@ -119,7 +119,7 @@ func (f Form) Update(msg tea.Msg) (Form, tea.Cmd) {
 		return f, nil
 	}
 	switch {
-	case key.Matches(k, f.keys.Cancel):
+	case key.Matches(k, f.keys.Cancel), len(f.inputs) == 0 && k.String() == "n":
 		f.done, f.ok = true, false
 		return f, nil
 	case key.Matches(k, f.keys.Confirm), len(f.inputs) == 0 && k.String() == "y":
@@ -197,7 +197,7 @@ func (f Form) fieldView(i int) string {
 
 func (f Form) hint() string {
 	if len(f.inputs) == 0 {
-		return "enter/y: yes · esc: no"
+		return "enter/y: yes · esc/n: no"
 	}
 	if len(f.inputs) > 1 {
 		return "tab: next field · enter: ok · esc: cancel"

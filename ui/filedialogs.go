@@ -10,7 +10,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/dialog"
 	"github.com/ftpane/ftpane/ui/pane"
-	"github.com/ftpane/ftpane/ui/viewer"
+	"github.com/ftpane/ftpane/ui/shell"
 )
 
 // opDoneMsg ends a file operation (a result addressed to one pane): the
@@ -36,8 +36,19 @@ func (m *Model) askMkdir() tea.Cmd {
 func (m *Model) mkdir(i int, name string) tea.Cmd {
 	fsys, dir := m.panes[i].FS(), m.panes[i].Dir()
 	m.setStatus("creating "+pane.Escape(name)+"…", false)
-	p := fsys.Join(dir, name)
-	m.logFileOp(fsys, []string{"mkdir", p}, []string{"mkdir", p})
+	p := target(fsys, dir, name)
+	switch {
+	case fsys.Dir(p) == dir:
+		m.logFileOp(fsys, []string{"mkdir", p}, []string{"mkdir", p})
+	case isLocal(fsys):
+		m.logEquivalent("! " + shQuote("mkdir", "-p", p))
+	default: // classic ftp makes one level at a time
+		ls := levels(fsys, dir, p)
+		for _, l := range ls[:len(ls)-1] {
+			m.logEquivalent(shell.CommandLine("mkdir", l) + "   # if missing")
+		}
+		m.logEquivalent(shell.CommandLine("mkdir", p))
+	}
 	return mkdirCmd(fsys, i, dir, name)
 }
 
@@ -163,44 +174,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case opDoneMsg:
-		return m.handleOpDone(msg)
-	case pane.OpenFileMsg:
-		p := m.panes[msg.Pane]
-		if p.FS() == nil {
-			return m, nil
-		}
-		m.setStatus("reading "+pane.Escape(msg.Path)+"…", false)
-		return m, viewCmd(p.FS(), msg.Path)
-	case viewMsg:
-		return m.handleView(msg)
-	case viewer.Msg:
-		return m.handleViewer(msg)
-	case connectedMsg:
-		return m.handleConnected(msg)
-	case disconnectedMsg:
-		m.setStatus("disconnected from "+msg.label, false)
-		return m, nil
-	case editReadyMsg, editedMsg:
-		return m.handleEdit(msg)
-	case settingMsg:
-		return m.handleSetting(msg)
-	case jobsAddedMsg:
-		return m.handleJobsAdded(msg)
-	case conflictsMsg:
-		return m.handleConflicts(msg)
-	case plannedMsg:
-		return m.handlePlanned(msg)
-	case clearedMsg:
-		if msg.err != nil {
-			m.setStatus(msg.err.Error(), true)
-		}
-	}
-	return m, nil
 }
 
 func (m Model) handleOpDone(msg opDoneMsg) (tea.Model, tea.Cmd) {
