@@ -18,10 +18,11 @@ const (
 	Dialog Context = "dialog"
 	Queue  Context = "queue"
 	Sites  Context = "sites"
+	Find   Context = "find"
 )
 
 // Contexts lists every context, in the order of keys.toml's tables.
-func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue, Sites} }
+func Contexts() []Context { return []Context{Main, Viewer, Dialog, Queue, Sites, Find} }
 
 // Action is one named binding: the name used in keys.toml, and the binding.
 type Action struct {
@@ -43,20 +44,36 @@ type KeyMap struct {
 	View, Edit, Rename, Mkdir, Delete, Chmod key.Binding
 	// Transfers: copy or move to the other pane, the queue pane.
 	Copy, Move, Queue, ResumeAll key.Binding
+	// Watch uploads the changes in the local pane's folder (W again stops).
+	Watch key.Binding
+	// Comparing the two panes: compare, sync preview, synchronized browsing.
+	Compare, Sync, SyncBrowse key.Binding
 	// The connection and the program.
 	Connect, Disconnect, ToggleType, TogglePassive, Fingerprint, Charset, Log, Command, Help, Quit key.Binding
+	// Suspend stops the program to the shell (fg brings it back).
+	Suspend key.Binding
 
 	// The queue pane, when it has the focus.
 	JobUp, JobDown, JobPause, JobPauseAll, JobCancel, JobRetry, JobEarlier, JobLater, JobClear, JobHash key.Binding
+	// Bandwidth limits: all transfers together, the selected one's own.
+	JobLimit, JobOwnLimit key.Binding
 
 	// The viewer.
 	ViewUp, ViewDown, ViewPageUp, ViewPageDown, ViewTop, ViewBottom, ViewClose key.Binding
+	// The viewer's search (less and Midnight Commander keys), hex, wrap and
+	// sideways scrolling.
+	ViewSearch, ViewSearchBack, ViewNext, ViewPrev, ViewHex, ViewWrap, ViewLeft, ViewRight key.Binding
 
 	// Dialogs.
 	Confirm, Cancel, NextField, PrevField key.Binding
 
 	// The site manager (typing filters, so actions avoid plain letters).
 	SiteUp, SiteDown, SiteConnect, SiteNew, SiteEdit, SiteDuplicate, SiteDelete, SiteImport, SiteQuick, SiteClose key.Binding
+
+	// Find: the search dialog (main context), and its results.
+	Find                                                                      key.Binding
+	FindUp, FindDown, FindPageUp, FindPageDown, FindTop, FindBottom, FindJump key.Binding
+	FindMark, FindMarkAll, FindCopy, FindNew, FindStop, FindClose             key.Binding
 }
 
 func b(help string, desc string, keys ...string) key.Binding {
@@ -86,23 +103,32 @@ func Default() KeyMap {
 		Delete: b("F8", "delete", "f8", "delete"), Chmod: b("m", "chmod", "m"),
 
 		Copy: b("F5", "copy", "f5"), Move: b("F6", "move", "f6"),
+		Watch: b("W", "watch folder: upload changes", "W"),
 		Queue: b("t", "transfers", "t", "f9"), ResumeAll: b("A", "pause/resume all", "A"),
+		Compare: b("=", "compare", "="), Sync: b("Y", "sync preview", "Y"), SyncBrowse: b("B", "sync browsing", "B"),
 
 		Connect: b("c", "connect", "c"), Disconnect: b("D", "disconnect", "D"),
 		ToggleType: b("T", "ascii/binary", "T"), TogglePassive: b("P", "passive/active", "P"),
 		Fingerprint: b("F", "certificate", "F"), Charset: b("E", "name charset", "E"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
 		Command: b(":", "command line", ":"), Quit: b("q", "quit", "q", "f10", "ctrl+c"),
+		Suspend: b("ctrl+z", "suspend", "ctrl+z"),
 
 		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
 		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
 		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
 		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
 
+		ViewSearch: b("/", "search", "/", "f7"), ViewSearchBack: b("?", "search back", "?"),
+		ViewNext: b("n", "next", "n"), ViewPrev: b("N", "previous", "N"),
+		ViewHex: b("x/F4", "hex/text", "x", "f4"), ViewWrap: b("w/F2", "wrap", "w", "f2"),
+		ViewLeft: b("←/h", "scroll left", "left", "h"), ViewRight: b("→/l", "scroll right", "right", "l"),
+
 		JobUp: b("↑/k", "up", "up", "k"), JobDown: b("↓/j", "down", "down", "j"),
 		JobPause: b("p/space", "pause/resume", "p", "space"), JobPauseAll: b("a", "pause/resume all", "a"),
 		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
 		JobEarlier: b("K", "move up", "K", "shift+up"), JobLater: b("J", "move down", "J", "shift+down"),
 		JobClear: b("C", "clear finished", "C"), JobHash: b("#", "hash marks/bar", "#"),
+		JobLimit: b("b", "bandwidth limit", "b"), JobOwnLimit: b("B", "limit of this transfer", "B"),
 
 		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
@@ -112,6 +138,15 @@ func Default() KeyMap {
 		SiteEdit: b("F4", "edit", "f4", "ctrl+e"), SiteDuplicate: b("F5", "duplicate", "f5", "ctrl+d"),
 		SiteDelete: b("F8", "delete", "f8", "delete"), SiteImport: b("F2", "import", "f2", "ctrl+o"),
 		SiteQuick: b("F9", "other server", "f9", "ctrl+k"), SiteClose: b("esc", "close", "esc", "f10"),
+
+		Find:   b("f", "find", "f", "alt+?"),
+		FindUp: b("↑/k", "up", "up", "k"), FindDown: b("↓/j", "down", "down", "j"),
+		FindPageUp: b("pgup", "page up", "pgup", "ctrl+b"), FindPageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+		FindTop: b("home/g", "first", "home", "g"), FindBottom: b("end/G", "last", "end", "G"),
+		FindJump: b("enter", "go to", "enter"), FindMark: b("space/ins", "mark", "space", "insert"),
+		FindMarkAll: b("ctrl+a", "mark all/none", "ctrl+a", "*"), FindCopy: b("F5/c", "copy marked", "f5", "c"),
+		FindNew: b("f", "new search", "f", "alt+?"), FindStop: b("esc", "stop/close", "esc"),
+		FindClose: b("q", "close", "q", "f10"),
 	}
 }
 
@@ -121,7 +156,11 @@ func (k *KeyMap) Actions(c Context) []Action {
 	case Viewer:
 		return []Action{{"up", "viewer", &k.ViewUp}, {"down", "viewer", &k.ViewDown},
 			{"page_up", "viewer", &k.ViewPageUp}, {"page_down", "viewer", &k.ViewPageDown},
-			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose}}
+			{"top", "viewer", &k.ViewTop}, {"bottom", "viewer", &k.ViewBottom}, {"close", "viewer", &k.ViewClose},
+			{"search", "viewer", &k.ViewSearch}, {"search_back", "viewer", &k.ViewSearchBack},
+			{"next", "viewer", &k.ViewNext}, {"previous", "viewer", &k.ViewPrev},
+			{"hex", "viewer", &k.ViewHex}, {"wrap", "viewer", &k.ViewWrap},
+			{"left", "viewer", &k.ViewLeft}, {"right", "viewer", &k.ViewRight}}
 	case Dialog:
 		return []Action{{"confirm", "dialog", &k.Confirm}, {"cancel", "dialog", &k.Cancel},
 			{"next_field", "dialog", &k.NextField}, {"prev_field", "dialog", &k.PrevField}}
@@ -130,12 +169,19 @@ func (k *KeyMap) Actions(c Context) []Action {
 			{"connect", "sites", &k.SiteConnect}, {"new", "sites", &k.SiteNew}, {"edit", "sites", &k.SiteEdit},
 			{"duplicate", "sites", &k.SiteDuplicate}, {"delete", "sites", &k.SiteDelete},
 			{"import", "sites", &k.SiteImport}, {"quick", "sites", &k.SiteQuick}, {"close", "sites", &k.SiteClose}}
+	case Find:
+		return []Action{{"up", "find", &k.FindUp}, {"down", "find", &k.FindDown},
+			{"page_up", "find", &k.FindPageUp}, {"page_down", "find", &k.FindPageDown},
+			{"top", "find", &k.FindTop}, {"bottom", "find", &k.FindBottom}, {"jump", "find", &k.FindJump},
+			{"mark", "find", &k.FindMark}, {"mark_all", "find", &k.FindMarkAll}, {"copy", "find", &k.FindCopy},
+			{"new", "find", &k.FindNew}, {"stop", "find", &k.FindStop}, {"close", "find", &k.FindClose}}
 	case Queue:
 		return []Action{{"up", "queue", &k.JobUp}, {"down", "queue", &k.JobDown},
 			{"pause", "queue", &k.JobPause}, {"pause_all", "queue", &k.JobPauseAll},
 			{"cancel", "queue", &k.JobCancel}, {"retry", "queue", &k.JobRetry},
 			{"earlier", "queue", &k.JobEarlier}, {"later", "queue", &k.JobLater},
-			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash}}
+			{"clear", "queue", &k.JobClear}, {"hash", "queue", &k.JobHash},
+			{"limit", "queue", &k.JobLimit}, {"own_limit", "queue", &k.JobOwnLimit}}
 	}
 	return []Action{
 		{"up", "move", &k.Up}, {"down", "move", &k.Down}, {"page_up", "move", &k.PageUp},
@@ -144,15 +190,19 @@ func (k *KeyMap) Actions(c Context) []Action {
 		{"switch", "move", &k.Switch}, {"reload", "move", &k.Reload},
 		{"mark", "mark", &k.Mark}, {"invert", "mark", &k.Invert}, {"mark_glob", "mark", &k.MarkGlob},
 		{"unmark_glob", "mark", &k.UnmarkGlob}, {"mark_all", "mark", &k.MarkAll},
+		{"compare", "compare", &k.Compare}, {"sync", "compare", &k.Sync}, {"sync_browse", "compare", &k.SyncBrowse},
 		{"sort", "show", &k.Sort}, {"reverse", "show", &k.Reverse}, {"hidden", "show", &k.Hidden},
 		{"filter", "show", &k.Filter}, {"queue", "show", &k.Queue}, {"resume_all", "show", &k.ResumeAll},
+		{"find", "show", &k.Find},
 		{"view", "files", &k.View}, {"edit", "files", &k.Edit}, {"rename", "files", &k.Rename},
 		{"mkdir", "files", &k.Mkdir}, {"delete", "files", &k.Delete}, {"chmod", "files", &k.Chmod},
 		{"copy", "files", &k.Copy}, {"move", "files", &k.Move},
+		{"watch", "files", &k.Watch},
 		{"connect", "program", &k.Connect}, {"disconnect", "program", &k.Disconnect},
 		{"toggle_type", "program", &k.ToggleType}, {"toggle_passive", "program", &k.TogglePassive},
 		{"fingerprint", "program", &k.Fingerprint}, {"charset", "program", &k.Charset},
 		{"log", "program", &k.Log}, {"command", "program", &k.Command}, {"help", "program", &k.Help}, {"quit", "program", &k.Quit},
+		{"suspend", "terminal", &k.Suspend}, // the ? screen says it in its last line
 	}
 }
 
@@ -174,14 +224,20 @@ type Group struct {
 	Bindings []key.Binding
 }
 
+// GroupTitle is the heading of an action's group in the full help.
+func GroupTitle(group string) string {
+	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
+		"transfers": "Transfers", "program": "Program", "queue": "Queue pane", "compare": "Compare",
+		"terminal": "Terminal"}
+	return titles[group]
+}
+
 // Groups is the `?` screen: the main context's bindings, grouped.
 func (k KeyMap) Groups() []Group {
-	titles := map[string]string{"move": "Move", "mark": "Mark", "show": "Show", "files": "Files",
-		"transfers": "Transfers", "program": "Program"}
 	var groups []Group
 	for _, a := range k.Actions(Main) {
-		if len(groups) == 0 || groups[len(groups)-1].Title != titles[a.Group] {
-			groups = append(groups, Group{Title: titles[a.Group]})
+		if len(groups) == 0 || groups[len(groups)-1].Title != GroupTitle(a.Group) {
+			groups = append(groups, Group{Title: GroupTitle(a.Group)})
 		}
 		g := &groups[len(groups)-1]
 		g.Bindings = append(g.Bindings, *a.Binding)

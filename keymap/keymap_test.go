@@ -27,7 +27,7 @@ func TestDefaultHasNoConflicts(t *testing.T) {
 }
 
 func TestParseOverrides(t *testing.T) {
-	km, err := Parse("[main]\nquit = [\"Q\", \"ctrl+q\"]\nmkdir = \"f7\"\n[viewer]\nclose = \"x\"\n")
+	km, err := Parse("[main]\nquit = [\"Q\", \"ctrl+q\"]\nmkdir = \"f7\"\n[viewer]\nclose = \"c\"\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestParseOverrides(t *testing.T) {
 	if km.Quit.Help().Key != "Q/ctrl+q" {
 		t.Errorf("quit help = %q", km.Quit.Help().Key)
 	}
-	if got := strings.Join(km.ViewClose.Keys(), ","); got != "x" {
+	if got := strings.Join(km.ViewClose.Keys(), ","); got != "c" {
 		t.Errorf("viewer close = %s", got)
 	}
 }
@@ -103,5 +103,27 @@ func TestQueueContextRebinds(t *testing.T) {
 	}
 	if _, err := Parse("[queue]\npause = \"z\"\nretry = \"z\"\n"); err == nil || !strings.Contains(err.Error(), "[queue]") {
 		t.Errorf("conflict in [queue]: %v", err)
+	}
+}
+
+// TestViewerSearchKeysRebind: the viewer's search, hex, wrap and sideways
+// keys are named in keys.toml's [viewer] table like the others.
+func TestViewerSearchKeysRebind(t *testing.T) {
+	km, err := Parse("[viewer]\nsearch = [\"s\", \"f7\"]\nsearch_back = \"S\"\nnext = \"]\"\nprevious = \"[\"\nhex = \"H\"\nwrap = \"W\"\nleft = \"<\"\nright = \">\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		got  []string
+		want string
+	}{{km.ViewSearch.Keys(), "s,f7"}, {km.ViewSearchBack.Keys(), "S"}, {km.ViewNext.Keys(), "]"},
+		{km.ViewPrev.Keys(), "["}, {km.ViewHex.Keys(), "H"}, {km.ViewWrap.Keys(), "W"},
+		{km.ViewLeft.Keys(), "<"}, {km.ViewRight.Keys(), ">"}} {
+		if got := strings.Join(c.got, ","); got != c.want {
+			t.Errorf("keys %s, want %s", got, c.want)
+		}
+	}
+	if _, err := Parse("[viewer]\nnext = \"q\"\n"); err == nil || !strings.Contains(err.Error(), `key "q" is bound to both close and next in [viewer]`) {
+		t.Errorf("conflict: %v", err)
 	}
 }

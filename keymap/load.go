@@ -57,7 +57,7 @@ func Parse(text string) (KeyMap, error) {
 	for _, ctx := range sortedKeys(raw) {
 		c := Context(ctx)
 		if !slices.Contains(Contexts(), c) {
-			return km, fmt.Errorf("%d: unknown context [%s] (want main, viewer, dialog, queue or sites)", lineOf(text, "", ctx), ctx)
+			return km, fmt.Errorf("%d: unknown context [%s] (want main, viewer, dialog, queue, sites or find)", lineOf(text, "", ctx), ctx)
 		}
 		if err := km.apply(text, c, raw[ctx]); err != nil {
 			return km, err

@@ -185,37 +185,54 @@ func getBuf(size int) []byte {
 func putBuf(b []byte) { bufPool.Put(&b) }
 
 // copy moves bytes from r to w, reading and writing at the same time
-// (pipeline), reporting progress from done on. When ctx ends, reading
-// stops (the local filesystem does not watch ctx itself) and what was
-// already read is still written, so a paused .part keeps every byte read.
+// (pipeline), reporting progress from done on, within the bandwidth
+// limits (rate.go). When ctx ends, reading stops (the local filesystem
+// does not watch ctx itself) and what was already read is still written,
+// so a paused .part keeps every byte read.
 func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done int64, src, dst string) (int64, error) {
+	lim := q.limiter(ctx, j)
+	report := func(n int64) { q.progress(j, done+n) }
+	// Under a limit, reads of a burst each: the kernel's copies move
+	// megabytes a call, too coarse for a smooth rate.
+	if !lim.limited() {
+		if n, handled, err := kernelCopy(w, r, src, dst, lim.kernelProgress(report)); handled {
+			return n, err
+		}
+	}
+	pw := &progressWriter{w: w, dst: dst, report: report}
+	return pipeline.CopySize(pw, lim.reader(&tagReader{ctx: ctx, r: r, src: src}), q.opts.BufferSize)
+}
+
+// kernelCopy lets the kernel move the bytes when both sides allow it;
+// handled is false when they do not. A limit set while it runs holds it
+// between calls (report waits).
+func kernelCopy(w io.Writer, r io.Reader, src, dst string, report func(int64)) (n int64, handled bool, err error) {
 	if f, ok := w.(*os.File); ok {
 		// A binary download into a local file: the kernel moves the bytes
 		// when it can (splice), a third less CPU than reading and writing.
 		// A pause ends it the same way: the session cuts the data
 		// connection, and what was taken from it is in the file.
 		if sp, ok := r.(session.Splicer); ok {
-			n, handled, err := sp.SpliceTo(f, func(total int64) { q.progress(j, done+total) })
+			n, handled, err := sp.SpliceTo(f, report)
 			if handled {
 				if localWriteErr(err) {
-					return n, wrap(opWrite, dst, err)
+					return n, true, wrap(opWrite, dst, err)
 				}
-				return n, wrap(opRead, src, err)
+				return n, true, wrap(opRead, src, err)
 			}
 		}
 	}
 	if f, ok := r.(*os.File); ok {
 		// A binary upload of a local file: the kernel sends it (sendfile).
 		if s, ok := w.(session.Sender); ok {
-			n, err := s.SendFile(f, func(total int64) { q.progress(j, done+total) })
+			n, err := s.SendFile(f, report)
 			if localReadErr(err) {
-				return n, wrap(opRead, src, err)
+				return n, true, wrap(opRead, src, err)
 			}
-			return n, wrap(opWrite, dst, err)
+			return n, true, wrap(opWrite, dst, err)
 		}
 	}
-	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { q.progress(j, done+n) }}
-	return pipeline.CopySize(pw, &tagReader{ctx: ctx, r: r, src: src}, q.opts.BufferSize)
+	return 0, false, nil
 }
 
 // tagReader stops at the end of ctx and names the source in its read

@@ -24,7 +24,7 @@ func (q *Queue) runDirect(ctx context.Context, j *job, c conns, src session.Entr
 		return result{err: wrap(opRead, js.SrcPath, err)}
 	}
 	defer r.Close()
-	in := &countingReader{r: convert(js, r), report: func(n int64) { q.progress(j, n) }}
+	in := &countingReader{r: q.limiter(ctx, j).reader(convert(js, r)), report: func(n int64) { q.progress(j, n) }}
 	if js.Append {
 		return q.appendTo(ctx, js, c, in, src.Size)
 	}

@@ -24,11 +24,12 @@ const (
 	EventFailed
 	EventCanceled
 	EventRemoved
-	EventMoved // the job changed place in the queue
+	EventMoved   // the job changed place in the queue
+	EventChanged // the job's settings changed (its own rate limit)
 )
 
 var eventNames = [...]string{"queued", "started", "progress", "verifying", "retrying", "paused",
-	"done", "skipped", "failed", "canceled", "removed", "moved"}
+	"done", "skipped", "failed", "canceled", "removed", "moved", "changed"}
 
 func (k EventKind) String() string {
 	if k < 0 || int(k) >= len(eventNames) {

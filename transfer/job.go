@@ -139,6 +139,10 @@ type Job struct {
 	// skips the checks for an existing target and .part, a round trip
 	// each on a server. Never journaled: a restored job checks.
 	Fresh bool
+	// Limit is this job's own bandwidth limit in bytes per second (0:
+	// only the queue's overall one, Queue.SetRate). A folder job's limit
+	// is shared by the jobs it queues. Queue.SetJobRate changes it.
+	Limit int64
 	// Lend gives the job connections it uses instead of the pool's, for
 	// a front end that waits on the job and whose own connection is idle
 	// meanwhile (batch mode's get and put, as classic ftp uses its one

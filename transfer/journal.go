@@ -67,6 +67,8 @@ type record struct {
 	Verified bool `json:"verified,omitempty"`
 	// Size is the source's size once the worker learnt it (0: unknown).
 	Size int64 `json:"size,omitempty"`
+	// Limit is the job's own rate limit now (0: none).
+	Limit int64 `json:"limit,omitempty"`
 }
 
 type jobRecord struct {
@@ -88,6 +90,7 @@ type jobRecord struct {
 	KeepCR   bool      `json:"keep_cr,omitempty"`
 	ModTime  time.Time `json:"mtime,omitzero"`
 	MaxTries int       `json:"max_tries,omitempty"`
+	Limit    int64     `json:"limit,omitempty"`
 }
 
 // endpoint is a remote side without its password (nil: local).
@@ -127,13 +130,14 @@ func toRecord(js JobState) *jobRecord {
 		SrcPath: js.SrcPath, DstPath: js.DstPath, Size: js.Size,
 		ASCII: js.Type == session.TypeASCII, Conflict: js.Conflict, Move: js.Move,
 		Parent: js.Parent, After: js.after, Offset: js.Offset, KeepCR: js.KeepCR,
-		ModTime: js.ModTime, MaxTries: js.MaxTries}
+		ModTime: js.ModTime, MaxTries: js.MaxTries, Limit: js.Limit}
 }
 
 func (r *jobRecord) job(restore func(session.Config) session.Config) Job {
 	j := Job{Kind: r.Kind, Src: r.Src.config(restore), Dst: r.Dst.config(restore),
 		SrcPath: r.SrcPath, DstPath: r.DstPath, Size: r.Size, Conflict: r.Conflict, Move: r.Move,
-		Parent: r.Parent, Offset: r.Offset, KeepCR: r.KeepCR, ModTime: r.ModTime, MaxTries: r.MaxTries}
+		Parent: r.Parent, Offset: r.Offset, KeepCR: r.KeepCR, ModTime: r.ModTime, MaxTries: r.MaxTries,
+		Limit: r.Limit}
 	if r.ASCII {
 		j.Type = session.TypeASCII
 	}
@@ -174,7 +178,7 @@ func (j *journal) add(js JobState) { j.write(addRecord(js, 0)) }
 
 func (j *journal) update(js JobState) {
 	r := record{Op: "set", ID: js.ID, State: js.State.String(), Target: js.Target, Verified: js.verified,
-		Size: max(js.Size, 0)}
+		Size: max(js.Size, 0), Limit: js.Limit}
 	if js.Err != nil && js.State == Failed {
 		r.Err = js.Err.Error()
 	}

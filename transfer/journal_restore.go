@@ -63,6 +63,9 @@ func applyRecord(r record, line int, byID map[ID]*replayed, order *[]*replayed) 
 			if r.Size > 0 && p.hasJob {
 				p.rec.Job.Size = r.Size
 			}
+			if p.hasJob {
+				p.rec.Job.Limit = r.Limit // every set line carries the limit now
+			}
 			p.finished(line)
 		}
 	case "rm":

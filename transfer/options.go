@@ -49,6 +49,9 @@ type Options struct {
 	// IdleTimeout logs out a pooled connection no job has used for that
 	// long (default one minute), so an idle queue holds no server slots.
 	IdleTimeout time.Duration
+	// Rate is the overall bandwidth limit in bytes per second that all
+	// transfers share (0: none); SetRate changes it.
+	Rate int64
 }
 
 // Clock is the queue's time: Now for rates, After for retry backoff.

@@ -62,7 +62,9 @@ type Request struct {
 	Map NameMap
 	// MaxTries bounds each job's tries (0: the queue's MaxAttempts).
 	MaxTries int
-	Lend     Lent
+	// Limit is each job's own bandwidth limit (Job.Limit; 0: none).
+	Limit int64
+	Lend  Lent
 	// DstFS checks that the target folders exist before anything is
 	// queued (nil: not checked). MakeDirs creates a missing one (the TUI,
 	// after asking); otherwise the plan fails with ErrNoTargetFolder.
@@ -128,7 +130,8 @@ func (q *Queue) Submit(p Plan) []ID {
 func jobFor(req Request, it Item) Job {
 	j := Job{Src: req.Src, Dst: req.Dst, SrcPath: it.SrcPath, DstPath: it.DstPath, Size: it.Size,
 		Type: req.Type, Conflict: req.Conflict, Move: req.Move, KeepCR: req.KeepCR, Append: req.Append,
-		Unique: req.Unique, Offset: req.Offset, MaxTries: req.MaxTries, ModTime: it.ModTime, Lend: req.Lend}
+		Unique: req.Unique, Offset: req.Offset, MaxTries: req.MaxTries, ModTime: it.ModTime, Lend: req.Lend,
+		Limit: req.Limit}
 	if it.Conflict != nil {
 		j.Conflict = *it.Conflict
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -34,6 +35,9 @@ type Queue struct {
 	changed chan struct{}
 	finSeq  uint64 // counts jobs becoming final (see job.finSeq)
 	jrLines int    // journal lines since it was last compacted
+
+	rate      bucket       // the overall bandwidth limit (rate.go)
+	jobLimits atomic.Int64 // how many jobs have a limit of their own
 }
 
 // job is a Job with its running state. Fields are guarded by Queue.mu.
@@ -61,6 +65,7 @@ type job struct {
 	inPending, inNotDone bool
 	share                share  // its part of Queue.sum
 	finSeq               uint64 // Queue.finSeq when it last became final
+	rate                 bucket // its own bandwidth limit (Job.Limit)
 }
 
 // New starts a queue. Jobs left unfinished in the journal come back
@@ -72,6 +77,7 @@ func New(opts Options) (*Queue, error) {
 		byID: map[ID]*job{}, groups: map[string]*runGroup{}, nextID: 1}
 	q.bus.drop = opts.NoEvents // before any event
 	q.cond = sync.NewCond(&q.mu)
+	q.rate.set(opts.Rate)
 	q.ctx, q.stop = context.WithCancelCause(context.Background())
 	var err error
 	if !opts.NoJournal {
@@ -124,6 +130,10 @@ func (q *Queue) newJobLocked(j Job, s State, err error, after ID) *job {
 	jb := &job{st: JobState{Job: j, State: s, Total: j.Size, Err: err, after: after}, hidx: -1,
 		parent: q.byID[j.Parent], afterJob: q.byID[after]}
 	jb.groupKey, jb.dirKey = groupKey(&jb.st), dirKey(&jb.st)
+	if j.Limit > 0 {
+		jb.st.Limit = 0
+		q.setLimitLocked(jb, j.Limit)
+	}
 	return jb
 }
 
@@ -269,6 +279,7 @@ func (q *Queue) removeLocked(j *job) {
 	q.countLocked(j, true)
 	q.sum.sub(j.share)
 	j.share = share{}
+	q.setLimitLocked(j, 0)
 	q.emitLocked(j, EventRemoved)
 }
 

@@ -236,7 +236,7 @@ func (q *Queue) fetchSegment(ctx context.Context, j *job, src session.FS, path s
 		return wrap(opRead, path, err)
 	}
 	defer r.Close()
-	lr := io.LimitReader(r, s.left())
+	lr := io.LimitReader(q.limiter(ctx, j).reader(r), s.left())
 	for s.left() > 0 {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)

@@ -14,7 +14,7 @@ func TestPaneActionsAreLoggedAsCommands(t *testing.T) {
 	m = typeText(t, m, "new dir")
 	m = press(t, m, "enter")
 	m = press(t, m, "tab") // the local pane
-	m = press(t, m, "down", "down", "f5")
+	m = press(t, m, "down", "down", "down", "f5")
 	m = press(t, m, "enter")
 	m = settle(t, m, allFinished)
 	m = press(t, m, "f8")

@@ -13,6 +13,7 @@ import (
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
+	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/queue"
@@ -56,6 +57,11 @@ type Options struct {
 	// MaxEntries is how many entries of a folder a pane keeps
 	// (browse.max_entries); 0: pane.DefaultMaxEntries.
 	MaxEntries int
+	// Columns are the panes' columns (ui.local_columns, ui.remote_columns);
+	// empty sets: pane.DefaultColumns.
+	Columns pane.Columns
+	// Watch configures the folder watch (watch.go).
+	Watch WatchOptions
 }
 
 // Focus is which part of the screen takes keys.
@@ -96,7 +102,8 @@ type Model struct {
 	sink   *sink
 
 	form     *dialog.Form
-	pending  pendingOp
+	answer   answer // what the open dialog's answer does (dialogs.go)
+	dialogs  int    // dialogs opened: the last one's ID
 	view     *viewer.Model
 	showHelp bool
 	showLog  bool
@@ -114,6 +121,10 @@ type Model struct {
 	site   siteState   // the site manager (sites.go)
 	look   look        // the colour theme (theme.go)
 	notify notifyState // the batch under way (notify.go)
+	search *find.Model // the search (find.go); nil: none
+	watch  watchState  // the folder watched (watch.go)
+
+	cmp compareState // compare, the sync preview (compare.go, syncview.go)
 
 	initCmds []tea.Cmd
 	links    [2]link // each pane's server, if any
@@ -147,6 +158,7 @@ func New(o Options) Model {
 	for i := range m.panes {
 		m.panes[i].SetStill(o.Still)
 		m.panes[i].SetMaxEntries(o.MaxEntries)
+		m.panes[i].SetColumns(o.Columns)
 	}
 	m.log = logview.New(st)
 	m.q = o.Queue
@@ -157,7 +169,10 @@ func New(o Options) Model {
 	m.cmd.input = newInput()
 	m.sh = newShell(o, m.sink, m.q)
 	m.initSites() // sites.go: open @name, the theme command
+	// watch.go: the watch command's screen
+	m.sh.SetWatcher(lineWatcher{m.sink})
 	m.queue.SetJobs(m.q.Snapshot())
+	m.queue.SetLimit(m.q.Rate()) // config.toml's rate_limit
 	m.links[1].cfg = o.Remote
 	m.showLog = o.ShowLog
 	m.setFocus(FocusLeft)
@@ -227,4 +242,5 @@ func (m *Model) applyStyles() {
 	m.help.Styles.FullDesc = m.styles.Help.Desc
 	m.help.Styles.FullSeparator = m.styles.Help.Sep
 	m.help.Styles.Ellipsis = m.styles.Help.Sep // bubbles' default is a fixed grey, even under NO_COLOR
+	m.layoutFind()
 }

@@ -19,11 +19,11 @@ func TestStartShowsBothPanes(t *testing.T) {
 func TestTabSwitchesFocus(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
 	m = press(t, m, "tab")
-	if m.focus != FocusLeft || cursorName(m) != "photos" {
-		t.Fatalf("focus %v on %q", m.focus, cursorName(m))
+	if m.focus != FocusLeft || !m.panes[0].AtParent() {
+		t.Fatalf("focus %v on %q, want the left pane on ..", m.focus, cursorName(m))
 	}
 	m = press(t, m, "down")
-	if cursorName(m) != "big.iso" || m.panes[1].Dir() != "/pub" {
+	if cursorName(m) != "photos" || m.panes[1].Dir() != "/pub" {
 		t.Fatalf("keys went to the wrong pane: left on %q", cursorName(m))
 	}
 	m = press(t, m, "tab")
@@ -32,19 +32,26 @@ func TestTabSwitchesFocus(t *testing.T) {
 	}
 }
 
+// TestIntoFolderAndBackLandsOnIt: as in mc, a folder entered shows its
+// first row (the "..", whatever row the cursor had above), and going up
+// lands on the folder left.
 func TestIntoFolderAndBackLandsOnIt(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
-	m = press(t, m, "enter") // docs
-	if m.panes[1].Dir() != "/pub/docs" || cursorName(m) != "api" {
-		t.Fatalf("in %q on %q", m.panes[1].Dir(), cursorName(m))
+	m = press(t, m, "down", "enter") // docs
+	if m.panes[1].Dir() != "/pub/docs" || !m.panes[1].AtParent() {
+		t.Fatalf("in %q on %q, want /pub/docs on ..", m.panes[1].Dir(), cursorName(m))
 	}
-	m = press(t, m, "j", "backspace")
+	m = press(t, m, "j", "j", "backspace")
 	if m.panes[1].Dir() != "/pub" || cursorName(m) != "docs" {
 		t.Fatalf("back in %q on %q, want /pub on docs", m.panes[1].Dir(), cursorName(m))
 	}
 	m = press(t, m, "l")
-	if cursorName(m) != "guide.md" {
-		t.Fatalf("cursor not remembered in docs: on %q", cursorName(m))
+	if !m.panes[1].AtParent() {
+		t.Fatalf("into docs again: on %q, want ..", cursorName(m))
+	}
+	m = press(t, m, "enter") // the ".." row goes up too
+	if m.panes[1].Dir() != "/pub" || cursorName(m) != "docs" {
+		t.Fatalf(".. went to %q on %q, want /pub on docs", m.panes[1].Dir(), cursorName(m))
 	}
 	m = press(t, m, "h", "h", "h")
 	if m.panes[1].Dir() != "/" {
@@ -59,9 +66,9 @@ func TestIntoFolderAndBackLandsOnIt(t *testing.T) {
 func TestNavigationKeys(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
 	steps := []struct{ key, want string }{
-		{"down", "data.csv"}, {"j", "evil\x1b[31mred.txt"}, {"k", "data.csv"}, {"G", "文档说明.txt"},
-		{"g", "docs"}, {"end", "文档说明.txt"}, {"home", "docs"}, {"pgdown", "文档说明.txt"}, {"pgup", "docs"},
-		{"up", "docs"},
+		{"down", "docs"}, {"down", "data.csv"}, {"j", "evil\x1b[31mred.txt"}, {"k", "data.csv"},
+		{"G", "文档说明.txt"}, {"g", ""}, {"end", "文档说明.txt"}, {"home", ""}, {"pgdown", "文档说明.txt"},
+		{"pgup", ""}, {"up", ""}, // "": the ".." row
 	}
 	for _, s := range steps {
 		m = press(t, m, s.key)
@@ -92,7 +99,7 @@ func TestLinkToFileOpensViewer(t *testing.T) {
 }
 
 func TestLateListingIsDropped(t *testing.T) {
-	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
+	m := press(t, newTest(t, sampleLocal(), sampleRemote(), 100, 24), "down")
 	mm, slow := m.Update(keyMsg("enter")) // into docs: its listing is held back
 	m = mm.(Model)
 	if !m.panes[1].Loading() {
@@ -106,7 +113,7 @@ func TestLateListingIsDropped(t *testing.T) {
 }
 
 func TestSpinnerWhileListing(t *testing.T) {
-	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
+	m := press(t, newTest(t, sampleLocal(), sampleRemote(), 100, 24), "down")
 	mm, cmd := m.Update(keyMsg("enter"))
 	m = mm.(Model)
 	wantScreen(t, m, "| name")
@@ -118,7 +125,7 @@ func TestListErrorShowsServerWords(t *testing.T) {
 	r := sampleRemote()
 	m := newTest(t, sampleLocal(), r, 100, 24)
 	r.RemoveAll(nil, "/pub/docs")
-	m = press(t, m, "enter")
+	m = press(t, m, "down", "enter")
 	wantScreen(t, m, "550 No such file or directory")
 	if m.panes[1].Dir() != "/pub" {
 		t.Fatalf("moved to %q", m.panes[1].Dir())
@@ -127,7 +134,7 @@ func TestListErrorShowsServerWords(t *testing.T) {
 
 func TestMarking(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
-	m = press(t, m, "down", "space", "insert") // data.csv, evil
+	m = press(t, m, "down", "down", "space", "insert") // data.csv, evil
 	n, size := m.panes[1].Marked()
 	if n != 2 || size != 20001 || cursorName(m) != "latest" {
 		t.Fatalf("marked %d (%d bytes), cursor %q", n, size, cursorName(m))
@@ -184,7 +191,10 @@ func TestSortAndFoldersFirst(t *testing.T) {
 
 func rowName(m Model, i int) string {
 	p := m.panes[1]
-	p.MoveCursor(-p.Len())
+	p.MoveCursor(-p.Len() - 1)
+	if p.AtParent() {
+		p.MoveCursor(1)
+	}
 	p.MoveCursor(i)
 	e, _ := p.Current()
 	return e.Name
@@ -203,7 +213,7 @@ func TestHiddenToggle(t *testing.T) {
 func TestReloadShowsNewFilesAndKeepsMarks(t *testing.T) {
 	r := sampleRemote()
 	m := newTest(t, sampleLocal(), r, 100, 24)
-	m = press(t, m, "down", "space")
+	m = press(t, m, "down", "down", "space")
 	r.File("/pub/new.txt", "n")
 	m = press(t, m, "r")
 	wantScreen(t, m, "new.txt")

@@ -44,7 +44,7 @@ func TestViewerNeverHoldsTheFile(t *testing.T) {
 			m := newTest(t, sampleLocal(), sampleRemote(), 80, 24)
 			peak := memcheck.Peak(func() {
 				m = send(t, m, viewCmd(c.fs, c.path)())
-				wantScreen(t, m, "line 000000001", "23/1000000 0%")
+				wantScreen(t, m, "line 000000001", "22/1000000 0%")
 				m = press(t, m, "G")
 				wantScreen(t, m, "line 001000000", "1000000/1000000 100%")
 				m = press(t, m, "q")

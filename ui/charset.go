@@ -40,9 +40,10 @@ func (m *Model) askCharset() {
 	if !slices.Contains(opts, cur) {
 		opts = append([]string{cur}, opts...)
 	}
-	m.ask(purposeCharset, "Name charset", []string{"Read the names of " + r.Label() + " as:"},
-		dialog.Field{Label: "Charset", Value: cur, Options: opts})
-	m.pending.pane = m.linked()
+	i := m.linked()
+	m.ask("Name charset", []string{"Read the names of " + r.Label() + " as:"},
+		[]dialog.Field{{Label: "Charset", Value: cur, Options: opts}},
+		func(m *Model, vals []string) tea.Cmd { return m.switchCharset(i, vals[0]) }, nil)
 }
 
 // switchCharset reads pane i's names in charset name from now on and

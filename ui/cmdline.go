@@ -46,6 +46,8 @@ type (
 		// proxy is the proxy connection after the line (the other
 		// pane's, when it shows a server).
 		proxy *session.Remote
+		// rate is the queue's bandwidth limit after the line (rate).
+		rate int64
 	}
 	completedMsg struct {
 		line  string

@@ -33,6 +33,7 @@ type link struct {
 	connecting bool
 	site       *sites.Site // the site this connection came from, if any
 	remember   bool        // keep the password in the keyring once logged in
+	dialog     int         // the ID of the connect dialog opened for this pane
 }
 
 // keepalive is how long the browse connection may idle before a NOOP.
@@ -88,14 +89,21 @@ func (m *Model) openConnect(i int, errText string) {
 	if i == 0 {
 		title += " (left pane)"
 	}
-	m.ask(purposeConnect, title, nil, append([]dialog.Field{
+	m.links[i].dialog = m.ask(title, nil, append([]dialog.Field{
 		{Label: "Host", Value: cfg.Host},
 		{Label: "Port", Value: port},
 		{Label: "User", Value: cfg.User},
 		{Label: "Password", Value: cfg.Password, Masked: true},
 		{Label: "TLS", Value: tlsOptions()[cfg.TLS], Options: tlsOptions()},
-		{Label: "Data conn.", Value: mode, Options: modeOptions()}}, m.rememberField(i)...)...)
-	m.pending.pane = i
+		{Label: "Data conn.", Value: mode, Options: modeOptions()}}, m.rememberField(i)...),
+		func(m *Model, vals []string) tea.Cmd { return m.submitConnect(i, vals) },
+		func(m *Model) tea.Cmd {
+			if !m.status.err {
+				m.setStatus("not connected: c opens the connect dialog", false)
+			}
+			return nil
+		})
+	m.stayOpen() // errors show in it; handleConnected closes it
 	if errText != "" {
 		m.form.SetError(errText)
 	}
@@ -155,12 +163,11 @@ func hostURL(cfg session.Config, port string) (session.Config, error) {
 	return cfg, nil
 }
 
-func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
-	i := m.pending.pane
+func (m *Model) submitConnect(i int, vals []string) tea.Cmd {
 	cfg, err := m.configFrom(i, vals)
 	if err != nil {
 		m.form.SetError(err.Error())
-		return m, nil
+		return nil
 	}
 	if strings.Contains(vals[0], "://") { // the URL's parts go to their fields, its password masked
 		m.links[i].cfg = &cfg
@@ -169,7 +176,7 @@ func (m Model) submitConnect(vals []string) (tea.Model, tea.Cmd) {
 	m.form.SetBusy("connecting to " + cfg.Label() + "…")
 	m.links[i].connecting = true
 	m.links[i].remember = len(vals) > 6 && vals[6] == "yes"
-	return m, m.connectCmd(i, cfg)
+	return m.connectCmd(i, cfg)
 }
 
 // connectCmd dials off the UI goroutine, the transcript and connection
@@ -193,18 +200,23 @@ func (m Model) handleConnected(msg connectedMsg) (tea.Model, tea.Cmd) {
 	l.cfg = &c
 	if msg.Err != nil {
 		m.setStatus(msg.Err.Error(), true)
-		if m.askTrustOrWarn(i, msg.Err) {
-			return m, nil
-		}
-		if m.form != nil && m.pending.purpose == purposeConnect && m.pending.pane == i {
+		switch {
+		case m.form != nil && m.dialogID() != l.dialog:
+			// Another question is open (a command may wait on its
+			// answer): it stays; the status line and the log tell.
+		case m.askTrustOrWarn(i, msg.Err):
+		case m.form != nil:
 			m.form.SetError(msg.Err.Error())
-			return m, nil
+		default:
+			m.openConnect(i, msg.Err.Error())
 		}
-		m.openConnect(i, msg.Err.Error())
 		return m, nil
 	}
 	old := l.fs
-	l.fs, l.state, m.form = msg.FS, readConnState(msg.FS), nil
+	l.fs, l.state = msg.FS, readConnState(msg.FS)
+	if m.dialogID() == l.dialog {
+		m.closeDialog()
+	}
 	m.q.SetPassword(c) // jobs from the journal for this login can resume now
 	m.setStatus("connected to "+msg.FS.Label()+insecureNote(c), insecureNote(c) != "")
 	if note := restoredNote(m.queue.Jobs()); m.resumeHint && note != "" {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,12 +25,32 @@ type copyPlan struct {
 	srcDir     string
 	dstDir     string
 	entries    []session.Entry
-	policy     map[string]transfer.Policy
-	conflicts  []string // names still to ask about
+	policy     map[string]transfer.Policy // by source name
 	typ        session.TransferType
 	defaultPol transfer.Policy
-	all        bool // "apply to all" was chosen
+	ask        bool // "ask" was chosen: look for names that exist at the target first
 	makeDirs   bool // the user agreed to create a missing target folder
+	// to is the path typed for a single entry, still to be looked at: a
+	// folder there means into it, anything else folder/new name.
+	to string
+	// rename gives the target's name where it is not the source's (a
+	// single entry's new name, a conflict's "rename"), by source name.
+	rename map[string]string
+
+	conflictState // conflict.go
+}
+
+// targetName is what the entry named src is called at the target.
+func (p *copyPlan) targetName(src string) string {
+	if r, ok := p.rename[src]; ok {
+		return r
+	}
+	return src
+}
+
+// sameFolder: the copy would write each entry over itself.
+func (p *copyPlan) sameFolder() bool {
+	return p.src.Label() == p.dst.Label() && p.dstDir == p.srcDir && len(p.rename) == 0
 }
 
 // policyOptions are the dialog's conflict choices; "ask" first, then the
@@ -47,33 +68,33 @@ func parsePolicy(s string) (transfer.Policy, bool) {
 	return transfer.Overwrite, false
 }
 
-// conflictsMsg lists the names that already exist in the target folder
-// (a result for the root, for the plan it names).
-type conflictsMsg struct {
-	plan  *copyPlan
-	names []string
-	err   error
-}
-
 // startCopy opens the copy (or move) dialog for the focused pane's
-// selection, to the other pane's folder.
-func (m Model) startCopy(move bool) (Model, tea.Cmd, bool) {
+// selection, to the other pane's folder. For one entry the target is
+// folder/name, as in Midnight Commander: another name renames the copy.
+func (m *Model) startCopy(move bool) tea.Cmd {
 	from, to := int(m.focus), 1-int(m.focus)
 	src, dst := &m.panes[from], &m.panes[to]
 	sel := src.Selection()
 	if m.q == nil || len(sel) == 0 || dst.FS() == nil || dst.Dir() == "" {
 		m.setStatus("nothing to copy to: the other pane has no folder open", true)
-		return m, nil, true
+		return nil
 	}
-	title, p := "Copy", purposeCopy
+	title := "Copy"
 	if move {
-		title, p = "Move", purposeMove
+		title = "Move"
 	}
-	m.ask(p, title, copyLines(sel, src.Dir()),
-		dialog.Field{Label: "To folder", Value: printable(dst.Dir())},
-		dialog.Field{Label: "If it exists", Value: "ask", Options: policyOptions()})
-	m.pending.pane, m.pending.entries = from, sel
-	return m, nil, true
+	lines := copyLines(sel, src.Dir())
+	field := dialog.Field{Label: "To folder", Value: printable(dst.Dir())}
+	if len(sel) == 1 {
+		lines = append(lines, "To folder, or folder/new name (an existing folder: into it)")
+		field = dialog.Field{Label: "To", Value: printable(dst.Dir())}
+		if printable(sel[0].Name) != "" {
+			field.Value = printable(dst.FS().Join(dst.Dir(), sel[0].Name))
+		}
+	}
+	m.ask(title, lines, []dialog.Field{field, {Label: "If it exists", Value: "ask", Options: policyOptions()}},
+		func(m *Model, vals []string) tea.Cmd { return m.submitCopy(from, sel, move, vals) }, nil)
+	return nil
 }
 
 func copyLines(sel []session.Entry, dir string) []string {
@@ -88,92 +109,62 @@ func copyLines(sel []session.Entry, dir string) []string {
 	return []string{what + " from " + pane.Escape(dir)}
 }
 
-// submitCopy builds the plan from the dialog and either queues it or,
-// for "ask", looks for names that exist at the target first.
-func (m Model) submitCopy(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	to := 1 - op.pane
-	plan := &copyPlan{move: op.purpose == purposeMove, srcFS: m.panes[op.pane].FS(), dstFS: m.panes[to].FS(),
-		srcDir: m.panes[op.pane].Dir(), entries: op.entries, policy: map[string]transfer.Policy{}, typ: m.jobType(op.pane, to)}
-	plan.src, plan.dst = m.endpoint(op.pane), m.endpoint(to)
-	plan.dstDir = target(plan.dstFS, m.panes[to].Dir(), strings.TrimSpace(vals[0]))
-	if plan.src.Label() == plan.dst.Label() && plan.dstDir == plan.srcDir {
-		m.setStatus("source and target are the same folder: nothing copied", true)
-		return m, nil
-	}
+// submitCopy builds the plan from the dialog and queues it, or first
+// looks at the target: the path typed for one entry, and for "ask" the
+// names that exist there.
+func (m *Model) submitCopy(from int, sel []session.Entry, move bool, vals []string) tea.Cmd {
+	to := 1 - from
+	plan := &copyPlan{move: move, srcFS: m.panes[from].FS(), dstFS: m.panes[to].FS(),
+		srcDir: m.panes[from].Dir(), entries: sel, policy: map[string]transfer.Policy{}, typ: m.jobType(from, to),
+		rename: map[string]string{}}
+	plan.src, plan.dst, plan.shape = m.endpoint(from), m.endpoint(to), m.shapeOf(to)
 	pol, known := parsePolicy(vals[1])
-	plan.defaultPol = pol
-	if known {
-		return m, m.queuePlan(plan)
+	plan.defaultPol, plan.ask = pol, !known
+	typed, dir := strings.TrimSpace(vals[0]), m.panes[to].Dir()
+	p := target(plan.dstFS, dir, typed)
+	plan.dstDir = trimSlash(p)
+	if len(sel) == 1 {
+		switch {
+		case p == plan.dstFS.Join(dir, sel[0].Name): // as offered
+			plan.dstDir = dir
+		case typed != "" && !strings.HasSuffix(typed, "/"): // a folder, or folder/new name: look
+			plan.to = plan.dstDir
+		}
+	}
+	if plan.to == "" && plan.sameFolder() {
+		m.setStatus("source and target are the same folder: nothing copied", true)
+		return nil
+	}
+	if plan.to == "" && !plan.ask {
+		return m.queuePlan(plan)
 	}
 	m.setStatus("checking "+pane.Escape(plan.dstDir)+"…", false)
-	return m, conflictsCmd(plan)
+	return checkTargetCmd(plan)
 }
 
-// conflictsCmd lists the target folder for the names the copy would
-// replace. A folder that does not exist yet has none.
-func conflictsCmd(plan *copyPlan) tea.Cmd {
-	fsys, dir, entries := plan.dstFS, plan.dstDir, plan.entries
-	return func() tea.Msg {
-		ctx, cancel := opCtx()
-		defer cancel()
-		l, err := fsys.List(ctx, dir)
-		if err != nil {
-			if _, serr := fsys.Stat(ctx, dir); serr != nil {
-				return conflictsMsg{plan: plan} // a new folder: nothing to ask
-			}
-			return conflictsMsg{plan: plan, err: err}
-		}
-		have := map[string]bool{}
-		for _, e := range l.Entries {
-			have[e.Name] = true
-		}
-		var names []string
-		for _, e := range entries {
-			if have[e.Name] {
-				names = append(names, e.Name)
-			}
-		}
-		return conflictsMsg{plan: plan, names: names}
+// trimSlash drops the slashes that end a folder path typed as "dir/".
+func trimSlash(p string) string {
+	if t := strings.TrimRight(p, "/"); t != "" {
+		return t
 	}
+	return p
 }
 
-func (m Model) handleConflicts(msg conflictsMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.setStatus(msg.err.Error(), true)
-		return m, nil
+// resolveTarget looks at the path typed for a single entry: an existing
+// folder (or a link to one) means into it, keeping the name; anything
+// else is the folder and the new name.
+func resolveTarget(ctx context.Context, fsys session.FS, p, name string) (dir, newName string) {
+	e, err := fsys.Stat(ctx, p)
+	isDir := err == nil && e.Kind == session.KindDir
+	if err == nil && e.Kind == session.KindLink {
+		_, lerr := fsys.List(ctx, p)
+		isDir = lerr == nil
 	}
-	msg.plan.conflicts = msg.names
-	return m.nextConflict(msg.plan)
-}
-
-// nextConflict asks about the next existing name, or queues the plan
-// when none is left.
-func (m Model) nextConflict(plan *copyPlan) (tea.Model, tea.Cmd) {
-	if len(plan.conflicts) == 0 || plan.all {
-		for _, n := range plan.conflicts {
-			plan.policy[n] = plan.defaultPol
-		}
-		plan.conflicts = nil
-		return m, m.queuePlan(plan)
+	if isDir {
+		return p, name
 	}
-	name := plan.conflicts[0]
-	m.ask(purposeConflict, "Already there", []string{pane.Escape(name) + " exists in " + pane.Escape(plan.dstDir),
-		fmt.Sprintf("%d %s to decide", len(plan.conflicts), plural(len(plan.conflicts), "name", "names"))},
-		dialog.Field{Label: "Do", Value: "overwrite", Options: policyOptions()[1:]},
-		dialog.Field{Label: "Apply to all", Value: "no", Options: []string{"no", "yes"}})
-	m.pending.plan = plan
-	return m, nil
-}
-
-func (m Model) submitConflict(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	plan := op.plan
-	pol, _ := parsePolicy(vals[0])
-	plan.policy[plan.conflicts[0]] = pol
-	plan.conflicts = plan.conflicts[1:]
-	if vals[1] == "yes" {
-		plan.all, plan.defaultPol = true, pol
-	}
-	return m.nextConflict(plan)
+	dir = fsys.Dir(p)
+	return dir, strings.TrimLeft(strings.TrimPrefix(p, dir), `/\`)
 }
 
 // plannedMsg is the planning step's answer for a copy (a result for the
@@ -195,8 +186,12 @@ func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
 		origin = transfer.FromListing // a server chose these names
 	}
 	for _, e := range plan.entries {
-		it := transfer.Item{SrcPath: plan.srcFS.Join(plan.srcDir, e.Name), DstPath: plan.dstFS.Join(plan.dstDir, e.Name),
-			Name: e.Name, Origin: origin, Dir: e.IsDir(), Size: e.Size, ModTime: e.ModTime}
+		name, o := e.Name, origin
+		if r, ok := plan.rename[e.Name]; ok {
+			name, o = r, transfer.FromListing // a typed name: one plain name, checked as a server's
+		}
+		it := transfer.Item{SrcPath: plan.srcFS.Join(plan.srcDir, e.Name), DstPath: plan.dstFS.Join(plan.dstDir, name),
+			Name: name, Origin: o, Dir: e.IsDir(), Size: e.Size, ModTime: e.ModTime}
 		if pol, ok := plan.policy[e.Name]; ok {
 			it.Conflict = &pol
 		}
@@ -216,9 +211,11 @@ func (m *Model) queuePlan(plan *copyPlan) tea.Cmd {
 func (m Model) handlePlanned(msg plannedMsg) (tea.Model, tea.Cmd) {
 	plan := msg.plan
 	if errors.Is(msg.err, transfer.ErrNoTargetFolder) && !plan.makeDirs {
-		m.ask(purposeMakeTarget, "No such folder", []string{pane.Escape(plan.dstDir) + " does not exist.",
-			"Create it and copy there?"})
-		m.pending.plan = plan
+		m.ask("No such folder", []string{pane.Escape(plan.dstDir) + " does not exist.", "Create it and copy there?"}, nil,
+			func(m *Model, _ []string) tea.Cmd {
+				plan.makeDirs = true
+				return m.queuePlan(plan)
+			}, nil)
 		return m, nil
 	}
 	if msg.err != nil {

@@ -42,6 +42,8 @@ type editJob struct {
 	Remote bool
 	Before session.Entry
 	Sum    [sha256.Size]byte
+	// Q's overall bandwidth limit holds for the download and the upload.
+	Q *transfer.Queue
 }
 
 func (m Model) startEdit(i int, fsys session.FS, p string) (Model, tea.Cmd) {
@@ -50,7 +52,7 @@ func (m Model) startEdit(i int, fsys session.FS, p string) (Model, tea.Cmd) {
 		return m, m.execEditor(job)
 	}
 	m.setStatus("downloading "+pane.Escape(p)+" to edit…", false)
-	return m, downloadForEdit(editJob{Pane: i, FS: fsys, Path: p, Remote: true})
+	return m, downloadForEdit(editJob{Pane: i, FS: fsys, Path: p, Remote: true, Q: m.q})
 }
 
 func (m Model) execEditor(job editJob) tea.Cmd {
@@ -74,7 +76,7 @@ func downloadForEdit(job editJob) tea.Cmd {
 			return editReadyMsg{job: job, err: err}
 		}
 		job.Local = filepath.Join(dir, filepath.Base(strings.ReplaceAll(job.Path, "/", string(filepath.Separator))))
-		if job.Sum, err = download(ctx, job.FS, job.Path, job.Local); err != nil {
+		if job.Sum, err = download(ctx, job.Q, job.FS, job.Path, job.Local); err != nil {
 			os.RemoveAll(dir)
 		}
 		return editReadyMsg{job: job, err: err}
@@ -83,13 +85,13 @@ func downloadForEdit(job editJob) tea.Cmd {
 
 // download copies p to the new file local and returns the SHA-256 of
 // what it wrote.
-func download(ctx context.Context, fsys session.FS, p, local string) (sum [sha256.Size]byte, err error) {
+func download(ctx context.Context, q *transfer.Queue, fsys session.FS, p, local string) (sum [sha256.Size]byte, err error) {
 	f, err := os.OpenFile(local, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return sum, err
 	}
 	h := sha256.New()
-	if _, err = transfer.Cat(ctx, fsys, p, 0, io.MultiWriter(f, h), false); err != nil {
+	if _, err = q.Cat(ctx, fsys, p, 0, io.MultiWriter(f, h), false); err != nil {
 		f.Close()
 		return sum, fmt.Errorf("download %s: %w", p, err)
 	}
@@ -129,7 +131,7 @@ func uploadEdited(job editJob) tea.Cmd {
 				"not uploaded: %s changed on the server while you edited it; your edit is kept in %s",
 				pane.Escape(job.Path), job.Local)}
 		}
-		n, err := upload(ctx, job.FS, job.Local, job.Path)
+		n, err := upload(ctx, job.Q, job.FS, job.Local, job.Path)
 		if err != nil {
 			return opDoneMsg{Pane: job.Pane, Err: fmt.Errorf("%w; your edit is kept in %s", err, job.Local)}
 		}
@@ -139,13 +141,13 @@ func uploadEdited(job editJob) tea.Cmd {
 }
 
 // upload streams the local file to p.
-func upload(ctx context.Context, fsys session.FS, local, p string) (int64, error) {
+func upload(ctx context.Context, q *transfer.Queue, fsys session.FS, local, p string) (int64, error) {
 	f, err := os.Open(local)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
-	return transfer.Store(ctx, fsys, p, f)
+	return q.Store(ctx, fsys, p, f)
 }
 
 func (m Model) handleEdit(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +22,9 @@ type viewMsg struct {
 	Err  error
 }
 
+// mkdirCmd creates a folder; a name with folders in it (a/b/c) also
+// creates those of them that are missing, and the cursor lands on the
+// first folder made (or the one in dir that holds it).
 func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
 	if name == "" {
 		return nil
@@ -29,11 +33,46 @@ func mkdirCmd(fsys session.FS, i int, dir, name string) tea.Cmd {
 		ctx, cancel := opCtx()
 		defer cancel()
 		p := target(fsys, dir, name)
-		if err := fsys.Mkdir(ctx, p); err != nil {
-			return opDoneMsg{Pane: i, Err: err}
+		if fsys.Dir(p) == dir {
+			if err := fsys.Mkdir(ctx, p); err != nil {
+				return opDoneMsg{Pane: i, Err: err}
+			}
+			return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: firstElem(name)}
 		}
-		return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: firstElem(name)}
+		first, err := session.Mkdirs(ctx, fsys, p)
+		sel := ""
+		if first != "" {
+			sel = entryIn(fsys, dir, first)
+		}
+		if err != nil {
+			return opDoneMsg{Pane: i, Err: err, Select: sel}
+		}
+		return opDoneMsg{Pane: i, Text: "created " + pane.Escape(p), Select: sel}
 	}
+}
+
+// entryIn is the name of the entry of dir that p is or lies under; "" when
+// p is not below dir.
+func entryIn(fsys session.FS, dir, p string) string {
+	for x := p; x != "" && fsys.Dir(x) != x; x = fsys.Dir(x) {
+		if fsys.Dir(x) == dir {
+			return path.Base(strings.ReplaceAll(x, `\`, "/"))
+		}
+	}
+	return ""
+}
+
+// levels are the folders from the one under dir down to p (p itself
+// only, when it is not below dir).
+func levels(fsys session.FS, dir, p string) []string {
+	var out []string
+	for x := p; x != "" && fsys.Dir(x) != x; x = fsys.Dir(x) {
+		out = append([]string{x}, out...)
+		if fsys.Dir(x) == dir {
+			return out
+		}
+	}
+	return []string{p}
 }
 
 // target resolves a name typed in a dialog: absolute as given, relative
@@ -76,25 +115,31 @@ func deleteCmd(fsys session.FS, i int, dir string, entries []session.Entry) tea.
 	return func() tea.Msg {
 		ctx, cancel := opCtx()
 		defer cancel()
-		var errs []error
-		n := 0
-		for _, e := range entries {
-			p := fsys.Join(dir, e.Name)
-			var err error
-			if e.IsDir() {
-				err = fsys.RemoveAll(ctx, p)
-			} else {
-				err = fsys.Remove(ctx, p)
-			}
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			n++
-		}
-		return opDoneMsg{Pane: i, Err: errors.Join(errs...),
-			Text: fmt.Sprintf("deleted %d %s", n, plural(n, "entry", "entries"))}
+		n, err := deleteEntries(ctx, fsys, dir, entries)
+		return opDoneMsg{Pane: i, Err: err, Text: fmt.Sprintf("deleted %d %s", n, plural(n, "entry", "entries"))}
 	}
+}
+
+// deleteEntries deletes entries of dir, a folder with everything in it,
+// and returns how many went (F8, and the sync's deletions).
+func deleteEntries(ctx context.Context, fsys session.FS, dir string, entries []session.Entry) (int, error) {
+	var errs []error
+	n := 0
+	for _, e := range entries {
+		p := fsys.Join(dir, e.Name)
+		var err error
+		if e.IsDir() {
+			err = fsys.RemoveAll(ctx, p)
+		} else {
+			err = fsys.Remove(ctx, p)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	return n, errors.Join(errs...)
 }
 
 func chmodCmd(fsys session.FS, i int, dir string, entries []session.Entry, text string) tea.Cmd {

@@ -68,7 +68,7 @@ func TestRename(t *testing.T) {
 func TestDeleteNamesWhatGoes(t *testing.T) {
 	r := sampleRemote()
 	m := newTest(t, sampleLocal(), r, 100, 24)
-	m = press(t, m, "space", "space") // docs/, data.csv
+	m = press(t, m, "down", "space", "space") // docs/, data.csv
 	m = press(t, m, "f8")
 	wantScreen(t, m, "Delete 2 entries (20 kB)?", "docs/", "data.csv", "Folders are deleted with everything in them")
 	m = press(t, m, "esc")
@@ -92,7 +92,7 @@ func TestDeleteNamesWhatGoes(t *testing.T) {
 func TestChmod(t *testing.T) {
 	r := sampleRemote()
 	m := newTest(t, sampleLocal(), r, 100, 24)
-	m = press(t, m, "down", "m")
+	m = press(t, m, "down", "down", "m")
 	wantScreen(t, m, "Permissions", "data.csv: octal (644) or rwx")
 	m = press(t, m, "ctrl+u")
 	m = typeText(t, m, "rwxr-x---")
@@ -133,10 +133,10 @@ func TestViewer(t *testing.T) {
 	}
 	r.File("/pub/aaa.txt", b.String())
 	m := newTest(t, sampleLocal(), r, 80, 24)
-	m = press(t, m, "down", "f3")
-	wantScreen(t, m, "/pub/aaa.txt", "line x    1", "23/100 23%")
+	m = press(t, m, "down", "down", "f3")
+	wantScreen(t, m, "/pub/aaa.txt", "line x    1", "22/100 22%")
 	m = press(t, m, "pgdown", "j")
-	wantScreen(t, m, "46/100")
+	wantScreen(t, m, "44/100")
 	m = press(t, m, "G")
 	wantScreen(t, m, "100/100 100%", "    100")
 	m = press(t, m, "q")
@@ -149,8 +149,8 @@ func TestViewerPagesPastFourMiB(t *testing.T) {
 	r := sampleRemote()
 	r.File("/pub/aaa.txt", numberedLines(200_000)) // 6.6 MB
 	m := newTest(t, sampleLocal(), r, 80, 24)
-	m = press(t, m, "down", "f3")
-	wantScreen(t, m, "line 000000001", "23/200000 0%")
+	m = press(t, m, "down", "down", "f3")
+	wantScreen(t, m, "line 000000001", "22/200000 0%")
 	m = press(t, m, "G")
 	wantScreen(t, m, "line 000200000", "200000/200000 100%")
 	if got := len(m.view.Lines()); got > 300 {
@@ -180,8 +180,8 @@ func TestViewerShowsBinaryAsHex(t *testing.T) {
 	r := sampleRemote()
 	r.File("/pub/aaa.bin", "\x00\x01ELF\x1b[2J")
 	m := newTest(t, sampleLocal(), r, 80, 24)
-	m = press(t, m, "down", "f3")
-	wantScreen(t, m, "00000000  00 01 45 4c 46 1b 5b 32 4a")
+	m = press(t, m, "down", "down", "f3")
+	wantScreen(t, m, "00000000  00 01 45 4c 46 1b 5b 32  4a", "|..ELF.[2J|")
 }
 
 func TestEditRemoteUploadsChange(t *testing.T) {
@@ -255,7 +255,7 @@ func TestEditKeyStartsDownload(t *testing.T) {
 
 func TestRenameNeverEchoesControlCharacters(t *testing.T) {
 	m := newTest(t, sampleLocal(), sampleRemote(), 100, 24)
-	m = press(t, m, "down", "down", "shift+f6")
+	m = press(t, m, "down", "down", "down", "shift+f6")
 	wantScreen(t, m, `evil\x1b[31mred.txt to:`)
 	if strings.Contains(m.Render(), "\x1b[31mred") {
 		t.Fatal("raw escape in the rename dialog")

@@ -66,22 +66,15 @@ func (m Model) openPrompt(msg promptMsg) (tea.Model, tea.Cmd) {
 	if !msg.confirm {
 		field = dialog.Field{Label: "Answer", Masked: msg.secret}
 	}
-	m.ask(purposePrompt, "Command line asks", []string{msg.question}, field)
-	m.pending.prompt = &msg
+	reply := msg.reply
+	m.ask("Command line asks", []string{msg.question}, []dialog.Field{field},
+		func(_ *Model, vals []string) tea.Cmd {
+			reply <- promptReply{text: vals[0], answer: shell.ParseAnswer(vals[0])}
+			return nil
+		},
+		func(*Model) tea.Cmd { // closed: the command stops
+			reply <- promptReply{answer: shell.AnswerQuit, err: errPromptCancelled}
+			return nil
+		})
 	return m, m.sink.listen()
-}
-
-// answerPrompt replies with the dialog's value, or with quit / cancelled
-// when the user closed it (ok false).
-func (m *Model) answerPrompt(vals []string, ok bool) {
-	msg := m.pending.prompt
-	m.form, m.pending.prompt = nil, nil
-	if msg == nil {
-		return
-	}
-	if !ok {
-		msg.reply <- promptReply{answer: shell.AnswerQuit, err: errPromptCancelled}
-		return
-	}
-	msg.reply <- promptReply{text: vals[0], answer: shell.ParseAnswer(vals[0])}
 }

@@ -33,7 +33,7 @@ func TestQueuePaneRowsFollowEventsByID(t *testing.T) {
 		remote.File("/pub/docs/api/"+f+".md", f)
 	}
 	m := newTest(t, local, remote, 100, 30)
-	m = press(t, m, "home", "f5", "enter") // docs/
+	m = press(t, m, "home", "down", "f5", "enter") // docs/
 	m = settle(t, m, allFinished)
 	snap := m.q.Snapshot()
 	if got, want := ids(m.queue.Jobs()), ids(snap); !slices.Equal(got, want) {

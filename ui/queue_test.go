@@ -97,7 +97,7 @@ func TestQueueKeysAndQuitAsks(t *testing.T) {
 	m := New(o)
 	m = send(t, m, windowSize(100, 30))
 	m = run(t, m, m.Init())
-	m = press(t, m, "tab", "down", "space", "space", "f5", "tab", "right", "enter") // overwrite
+	m = press(t, m, "tab", "down", "down", "space", "space", "f5", "tab", "right", "enter") // overwrite
 	m = settle(t, m, func(m Model) bool { return len(m.queue.Jobs()) == 2 })
 	wantScreen(t, m, "transfers (2)", "big.iso", "notes.txt")
 

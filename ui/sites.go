@@ -35,10 +35,9 @@ type SiteOptions struct {
 // siteState is the root's part of the site manager: the list as last
 // read, the open dialog, and what a connection from a site brings along.
 type siteState struct {
-	dlg     *siteDialog
-	book    sites.Book
-	recent  []sites.Recent
-	editing string // the site the edit form changes; "" : a new one
+	dlg    *siteDialog
+	book   sites.Book
+	recent []sites.Recent
 	// typed are passwords given with "remember: no", by keyring account,
 	// kept for this run only.
 	typed map[string]string

@@ -96,7 +96,7 @@ func (d siteDialog) selected() (siteRow, bool) {
 }
 
 // typeKey hands a key to the filter; it reports whether the text changed.
-func (d *siteDialog) typeKey(msg tea.KeyPressMsg) bool {
+func (d *siteDialog) typeKey(msg tea.Msg) bool { // a key or a paste
 	before := d.filter.Value()
 	d.filter, _ = d.filter.Update(msg)
 	return d.filter.Value() != before

@@ -59,24 +59,25 @@ func (m *Model) openSiteForm(old string, s sites.Site) {
 	if old != "" {
 		title = "Edit site " + old
 	}
-	m.ask(purposeSiteEdit, title, nil,
-		dialog.Field{Label: "Name", Value: s.Name},
-		dialog.Field{Label: "Folder", Value: s.Folder},
-		dialog.Field{Label: "Host", Value: s.URL},
-		dialog.Field{Label: "User", Value: s.User},
-		dialog.Field{Label: "Password", Masked: true},
-		dialog.Field{Label: "Remember", Value: remember, Options: yesNo},
-		dialog.Field{Label: "TLS", Value: tls, Options: sites.TLSModes},
-		dialog.Field{Label: "Data conn.", Value: orFirst(s.Mode, sites.DataModes), Options: sites.DataModes},
-		dialog.Field{Label: "Type", Value: orFirst(s.Type, sites.Types), Options: sites.Types},
-		dialog.Field{Label: "Remote dir", Value: s.RemoteDir},
-		dialog.Field{Label: "Local dir", Value: s.LocalDir},
-		dialog.Field{Label: "Parallel", Value: intText(s.Parallel)},
-		dialog.Field{Label: "Encoding", Value: s.Encoding},
-		dialog.Field{Label: "Time zone", Value: orText(s.TimeZone, "auto")},
-		dialog.Field{Label: "Sync browse", Value: onOff(s.SyncBrowsing), Options: []string{"off", "on"}},
-		dialog.Field{Label: "Notes", Value: s.Notes})
-	m.site.editing = old
+	m.ask(title, nil, []dialog.Field{
+		{Label: "Name", Value: s.Name},
+		{Label: "Folder", Value: s.Folder},
+		{Label: "Host", Value: s.URL},
+		{Label: "User", Value: s.User},
+		{Label: "Password", Masked: true},
+		{Label: "Remember", Value: remember, Options: yesNo},
+		{Label: "TLS", Value: tls, Options: sites.TLSModes},
+		{Label: "Data conn.", Value: orFirst(s.Mode, sites.DataModes), Options: sites.DataModes},
+		{Label: "Type", Value: orFirst(s.Type, sites.Types), Options: sites.Types},
+		{Label: "Remote dir", Value: s.RemoteDir},
+		{Label: "Local dir", Value: s.LocalDir},
+		{Label: "Parallel", Value: intText(s.Parallel)},
+		{Label: "Encoding", Value: s.Encoding},
+		{Label: "Time zone", Value: orText(s.TimeZone, "auto")},
+		{Label: "Sync browse", Value: onOff(s.SyncBrowsing), Options: []string{"off", "on"}},
+		{Label: "Notes", Value: s.Notes}},
+		func(m *Model, vals []string) tea.Cmd { return m.submitSiteForm(old, vals) }, nil)
+	m.stayOpen() // a refused value shows in the form
 	if s.Name != "" && s.URL == "" {
 		m.form.Focus(sfHost)
 	}
@@ -113,26 +114,26 @@ func siteFromForm(v []string) (sites.Site, error) {
 	return s, s.Check()
 }
 
-func (m Model) submitSiteForm(v []string) (tea.Model, tea.Cmd) {
+func (m *Model) submitSiteForm(old string, v []string) tea.Cmd {
 	s, err := siteFromForm(v)
 	if err != nil {
 		m.form.SetError(err.Error())
-		return m, nil
+		return nil
 	}
 	b := m.site.book
 	b.Sites = append([]sites.Site(nil), b.Sites...)
-	if err := b.Put(m.site.editing, s); err != nil {
+	if err := b.Put(old, s); err != nil {
 		m.form.SetError(err.Error())
-		return m, nil
+		return nil
 	}
-	m.form = nil
+	m.closeDialog()
 	acct, pw, remember := s.Account(), v[sfPassword], v[sfRemember] == "yes"
 	if pw != "" { // for this run, also when the keyring turns out to be missing
 		m.rememberTyped(acct, pw)
 	}
 	save := m.opts.Sites.saveCmd(b, "saved site "+s.Name)
 	kr := m.opts.Sites.Keyring
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		msg := save().(sitesSavedMsg)
 		if msg.err == nil {
 			if err := keepPassword(kr, acct, pw, remember); err != nil {

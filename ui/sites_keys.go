@@ -11,14 +11,6 @@ import (
 	"github.com/ftpane/ftpane/ui/pane"
 )
 
-// The site manager's dialogs. They follow ops.go's purposes at a
-// distance, so that the two lists never collide.
-const (
-	purposeSiteEdit purpose = iota + 100
-	purposeSiteDelete
-	purposeSiteImport
-)
-
 // handleSitesKey drives the site manager while it is open: keys act on
 // the selected row, everything else is typed into the filter.
 func (m Model) handleSitesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -49,9 +41,10 @@ func (m Model) handleSitesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.SiteDelete) && has:
 		m.askDeleteRow(row)
 	case key.Matches(msg, k.SiteImport):
-		m.ask(purposeSiteImport, "Import sites", []string{"FileZilla's sitemanager.xml or a .netrc file;",
+		m.ask("Import sites", []string{"FileZilla's sitemanager.xml or a .netrc file;",
 			"passwords go to the keyring, never to sites.toml."},
-			dialog.Field{Label: "File", Value: m.opts.Sites.FileZillaPath})
+			[]dialog.Field{{Label: "File", Value: m.opts.Sites.FileZillaPath}},
+			func(m *Model, vals []string) tea.Cmd { return m.importCmd(strings.TrimSpace(vals[0])) }, nil)
 	case key.Matches(msg, k.SiteQuick):
 		pane := d.pane
 		m.site.dlg = nil
@@ -135,45 +128,31 @@ func (m *Model) editRow(row siteRow) {
 func (m *Model) askDeleteRow(row siteRow) {
 	if row.site >= 0 {
 		s := m.site.book.Sites[row.site]
-		m.ask(purposeSiteDelete, "Delete site", []string{"Delete the site " + pane.Escape(s.Name) + "?",
-			"Its saved password is removed from the keyring too."})
-		m.site.editing = s.Name
+		m.ask("Delete site", []string{"Delete the site " + pane.Escape(s.Name) + "?",
+			"Its saved password is removed from the keyring too."}, nil,
+			func(m *Model, _ []string) tea.Cmd { return m.deleteSite(s.Name) }, nil)
 		return
 	}
 	r := m.site.recent[row.recent]
-	m.ask(purposeSiteDelete, "Forget connection", []string{"Remove " + pane.Escape(r.Label()) + " from the recent list?"})
-	m.site.editing = "\x00" + r.URL
+	m.ask("Forget connection", []string{"Remove " + pane.Escape(r.Label()) + " from the recent list?"}, nil,
+		func(m *Model, _ []string) tea.Cmd { return m.forgetRecent(r.URL) }, nil)
 }
 
-// submitSite acts on the answer of a site manager dialog.
-func (m Model) submitSite(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	switch op.purpose {
-	case purposeSiteEdit:
-		return m.submitSiteForm(vals)
-	case purposeSiteDelete:
-		m.form = nil
-		return m, m.deleteEditing()
-	case purposeSiteImport:
-		m.form = nil
-		return m, m.importCmd(strings.TrimSpace(vals[0]))
-	}
-	return m, nil
-}
-
-// deleteEditing removes the site (and its password) or the recent entry
-// that the confirmation named.
-func (m Model) deleteEditing() tea.Cmd {
-	name := m.site.editing
-	if url, ok := strings.CutPrefix(name, "\x00"); ok {
-		path := m.opts.Sites.RecentPath
-		return func() tea.Msg {
-			list, err := sites.RemoveRecent(path, url)
-			if err != nil {
-				return siteNoteMsg{text: err.Error(), err: true}
-			}
-			return recentMsg{list}
+// forgetRecent removes a connection from the recent list.
+func (m Model) forgetRecent(url string) tea.Cmd {
+	path := m.opts.Sites.RecentPath
+	return func() tea.Msg {
+		list, err := sites.RemoveRecent(path, url)
+		if err != nil {
+			return siteNoteMsg{text: err.Error(), err: true}
 		}
+		return recentMsg{list}
 	}
+}
+
+// deleteSite removes a site, and its password unless another site logs
+// in with it.
+func (m Model) deleteSite(name string) tea.Cmd {
 	b := m.site.book
 	b.Sites = append([]sites.Site(nil), b.Sites...)
 	s, _ := b.Find(name)

@@ -101,13 +101,7 @@ func (m *Model) startZone(i int, fsys session.FS, s *sites.Site) {
 // shapeZone has pane i give its entries true local times as they arrive,
 // with the zone known now (none: MLSD times shown in the local zone).
 func (m *Model) shapeZone(i int) {
-	z := m.site.tz[i]
-	if !z.on {
-		m.panes[i].SetShape(nil)
-		return
-	}
-	off := z.offset
-	m.panes[i].SetShape(func(e session.Entry) session.Entry { return sites.ShiftEntry(e, off, time.Local) })
+	m.panes[i].SetShape(m.shapeOf(i)) // conflict.go
 }
 
 // zoneListing starts the detection of pane i's server zone on its first

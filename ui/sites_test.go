@@ -249,7 +249,7 @@ sync_browsing = true
 	so.Keyring.Set("alice@files.acme.test:2121", "s3cret")
 	m = press(t, m, "enter")
 	wantScreen(t, m, "photos/", "www/")
-	m = press(t, m, "enter") // the remote pane's first entry: photos
+	m = press(t, m, "down", "enter") // the remote pane's first entry: photos
 	wantScreen(t, m, "/home/alice/photos", "remote.jpg", "/home/ann/photos", "cat.jpg")
 	m = press(t, m, "backspace")
 	wantScreen(t, m, "/home/ann ", "notes.txt", "www/")

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/pane"
@@ -192,41 +191,6 @@ func (m Model) handleJobsAdded(msg jobsAddedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// handleQueueKey acts on the job under the queue pane's cursor.
-func (m Model) handleQueueKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
-	k, q := m.keys, m.q
-	j, has := m.queue.Selected()
-	switch {
-	case m.queue.DetailOpen(): // its own keys; the others do nothing
-		m.queue, _ = m.queue.Update(msg)
-	case key.Matches(msg, k.Open):
-		m.queue.OpenDetail()
-	case key.Matches(msg, k.JobUp, k.JobDown):
-		m.queue, _ = m.queue.Update(msg)
-	case key.Matches(msg, k.JobHash):
-		m.queue.ToggleHash()
-	case key.Matches(msg, k.JobPauseAll):
-		return m, m.pauseAll(), true
-	case key.Matches(msg, k.JobClear):
-		return m, func() tea.Msg { return clearedMsg{q.ClearFinished()} }, true
-	case !has:
-		return m, nil, key.Matches(msg, k.JobPause, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater)
-	case key.Matches(msg, k.JobPause):
-		return m, queueCmd(func() { togglePause(q, j) }), true
-	case key.Matches(msg, k.JobCancel):
-		return m.cancelJob(j)
-	case key.Matches(msg, k.JobRetry):
-		return m, queueCmd(func() { q.Retry(j.ID) }), true
-	case key.Matches(msg, k.JobEarlier): // the cursor follows the job
-		return m, queueCmd(func() { q.Move(j.ID, -1) }), true
-	case key.Matches(msg, k.JobLater):
-		return m, queueCmd(func() { q.Move(j.ID, 1) }), true
-	default:
-		return m, nil, false
-	}
-	return m, nil, true
-}
-
 // clearedMsg ends ClearFinished; Err says the journal was not compacted.
 type clearedMsg struct{ err error }
 
@@ -240,15 +204,15 @@ func togglePause(q *transfer.Queue, j transfer.JobState) {
 
 // cancelJob cancels at once a job that is not moving bytes, and asks
 // first for one that is.
-func (m Model) cancelJob(j transfer.JobState) (Model, tea.Cmd, bool) {
+func (m *Model) cancelJob(j transfer.JobState) tea.Cmd {
 	q := m.q
 	if j.State != transfer.Active && j.State != transfer.Verifying {
-		return m, queueCmd(func() { q.Cancel(j.ID) }), true
+		return queueCmd(func() { q.Cancel(j.ID) })
 	}
-	m.ask(purposeCancelJob, "Cancel transfer", []string{"Cancel " + pane.Escape(path.Base(j.SrcPath)) + "?",
-		"Its .part file is kept: retry continues it."})
-	m.pending.job = j.ID
-	return m, nil, true
+	m.ask("Cancel transfer", []string{"Cancel " + pane.Escape(path.Base(j.SrcPath)) + "?",
+		"Its .part file is kept: retry continues it."}, nil,
+		func(*Model, []string) tea.Cmd { return queueCmd(func() { q.Cancel(j.ID) }) }, nil)
+	return nil
 }
 
 // pauseAll pauses everything under way, or when nothing is, resumes
@@ -280,74 +244,4 @@ func (m *Model) toggleQueue() {
 		m.focusSub(SubNone)
 	}
 	m.layout()
-}
-
-// focusSub gives the focus to the queue or the log, or (SubNone) back
-// to the file pane that had it.
-func (m *Model) focusSub(s Sub) {
-	m.sub = s
-	m.queue.SetActive(s == SubQueue)
-	m.log.SetActive(s == SubLog)
-	m.panes[0].SetActive(s == SubNone && m.focus == FocusLeft)
-	m.panes[1].SetActive(s == SubNone && m.focus == FocusRight)
-}
-
-// switchFocus is Tab: left, right, then the queue and the log when
-// shown.
-func (m *Model) switchFocus() {
-	switch {
-	case m.sub == SubQueue && m.showLog:
-		m.focusSub(SubLog)
-	case m.sub != SubNone:
-		m.focus = FocusLeft
-		m.focusSub(SubNone)
-	case m.focus == FocusRight && m.showQueue:
-		m.focusSub(SubQueue)
-	case m.focus == FocusRight && m.showLog:
-		m.focusSub(SubLog)
-	default:
-		m.setFocus(1 - m.focus)
-	}
-}
-
-// busyJobs is how many files are queued or moving; quitting asks first.
-func (m Model) busyJobs() int {
-	if m.q == nil {
-		return 0
-	}
-	s := m.q.Summary() // kept by the queue: no walk over its jobs
-	if !s.Busy() {
-		return 0
-	}
-	return s.Files - s.FilesDone - s.Failed
-}
-
-// askQuit quits, after asking when transfers are queued or running.
-func (m Model) askQuit() (Model, tea.Cmd, bool) {
-	n := m.busyJobs()
-	if n == 0 {
-		return m, m.quit(), true
-	}
-	m.ask(purposeQuit, "Quit", []string{fmt.Sprintf("%d %s not finished.", n, plural(n, "transfer is", "transfers are")),
-		"Quit anyway? They come back paused next time."})
-	return m, nil, true
-}
-
-// submitTransfer acts on the answer of a transfer dialog.
-func (m Model) submitTransfer(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	switch op.purpose {
-	case purposeCopy, purposeMove:
-		return m.submitCopy(op, vals)
-	case purposeConflict:
-		return m.submitConflict(op, vals)
-	case purposeMakeTarget:
-		op.plan.makeDirs = true
-		return m, m.queuePlan(op.plan)
-	case purposeCancelJob:
-		q, id := m.q, op.job
-		return m, queueCmd(func() { q.Cancel(id) })
-	case purposeQuit:
-		return m, m.quit()
-	}
-	return m, nil
 }

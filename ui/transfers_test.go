@@ -39,7 +39,7 @@ func TestCopyFileToOtherPane(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	m := newTest(t, local, remote, 100, 30)
 	m = press(t, m, "tab") // the left pane
-	m = press(t, m, "down", "down", "f5")
+	m = press(t, m, "down", "down", "down", "f5")
 	wantScreen(t, m, "Copy", "notes.txt from /home/ann", "To folder", "/pub", "‹ ask ›")
 	m = press(t, m, "enter")
 	m = settle(t, m, allFinished)
@@ -53,7 +53,7 @@ func TestCopyFileToOtherPane(t *testing.T) {
 func TestCopyFolderDownloadsTree(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	m := newTest(t, local, remote, 100, 30) // focus: the remote pane
-	m = press(t, m, "home", "f5")           // docs/
+	m = press(t, m, "home", "down", "f5")   // docs/
 	wantScreen(t, m, "docs from /pub", "/home/ann")
 	m = press(t, m, "enter")
 	m = settle(t, m, allFinished)
@@ -83,7 +83,7 @@ func TestCopyAsksPerConflict(t *testing.T) {
 	remote.File("/pub/notes.txt", "old")
 	remote.File("/pub/big.iso", "old")
 	m := newTest(t, local, remote, 100, 30)
-	m = press(t, m, "tab", "down", "space", "space", "f5") // big.iso, notes.txt
+	m = press(t, m, "tab", "down", "down", "space", "space", "f5") // big.iso, notes.txt
 	wantScreen(t, m, "2 entries")
 	m = press(t, m, "enter")
 	wantScreen(t, m, "Already there", "big.iso exists in /pub", "2 names to decide")
@@ -102,7 +102,7 @@ func TestHeaderTogglesApplyToNewJobs(t *testing.T) {
 	m := newTest(t, local, remote, 100, 30)
 	m = press(t, m, "T", "P") // ascii, active
 	wantScreen(t, m, "ascii · active")
-	m = press(t, m, "tab", "down", "down", "f5", "enter")
+	m = press(t, m, "tab", "down", "down", "down", "f5", "enter")
 	m = settle(t, m, allFinished)
 	j := m.q.Snapshot()[0]
 	if j.Type != session.TypeASCII || j.Dst.Remote == nil || !j.Dst.Remote.Active {
@@ -131,7 +131,7 @@ func TestCopyIntoItsOwnFolderIsRefused(t *testing.T) {
 func TestMoveFolder(t *testing.T) {
 	local, remote := sampleLocal(), sampleRemote()
 	m := newTest(t, local, remote, 100, 30)
-	m = press(t, m, "tab", "home", "f6") // photos/
+	m = press(t, m, "tab", "home", "down", "f6") // photos/
 	wantScreen(t, m, "Move", "photos from /home/ann")
 	m = press(t, m, "enter")
 	m = settle(t, m, allFinished)

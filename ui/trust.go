@@ -33,9 +33,9 @@ func (m *Model) askTrustOrWarn(i int, err error) bool {
 		lines = append(append(append(lines, "Compare its fingerprint with the one its owner published:", ""),
 			unknown.Cert.Lines()...), "", "Trust it once (this session) or always (saved in known_hosts)?",
 			"←/→ chooses.")
-		m.ask(purposeTrust, "Unknown server certificate", lines,
-			dialog.Field{Label: "Trust", Value: trustOnce, Options: []string{trustOnce, trustAlways}})
-		m.pending.pane, m.pending.cert = i, unknown
+		m.ask("Unknown server certificate", lines,
+			[]dialog.Field{{Label: "Trust", Value: trustOnce, Options: []string{trustOnce, trustAlways}}},
+			func(m *Model, vals []string) tea.Cmd { return m.submitTrust(i, unknown, vals) }, nil)
 		return true
 	case errors.As(err, &changed):
 		lines := []string{"The certificate of " + changed.Addr + " is not the one", "you trusted before: refused.",
@@ -44,7 +44,7 @@ func (m *Model) askTrustOrWarn(i int, err error) bool {
 		lines = append(append(lines, changed.Cert.Lines()[1:]...), "",
 			"If the owner confirms the new certificate, delete the", "line for "+changed.Addr+" from")
 		lines = append(append(lines, chunks(changed.File, 60)...), "and connect again to trust it.")
-		m.ask(purposeInfo, "WARNING: SERVER CERTIFICATE CHANGED", lines)
+		m.tell("WARNING: SERVER CERTIFICATE CHANGED", lines)
 		return true
 	}
 	return false
@@ -53,19 +53,18 @@ func (m *Model) askTrustOrWarn(i int, err error) bool {
 // submitTrust connects again with the certificate accepted: for this
 // session (the config remembers it, so reconnections and transfers use
 // it) or always (pinned in known_hosts first).
-func (m Model) submitTrust(op pendingOp, vals []string) (tea.Model, tea.Cmd) {
-	m.form = nil
-	i, fp := op.pane, op.cert.Cert.Fingerprint
+func (m *Model) submitTrust(i int, cert *trust.UnknownError, vals []string) tea.Cmd {
+	fp := cert.Cert.Fingerprint
 	cfg := *m.links[i].cfg
 	m.links[i].connecting = true
 	if vals[0] != trustAlways || cfg.Trust.KnownHosts == "" {
 		cfg.Trust = cfg.Trust.WithFingerprint(fp)
 		m.setStatus("trusting the certificate of "+cfg.Addr()+" for this session; connecting…", false)
-		return m, m.connectCmd(i, cfg)
+		return m.connectCmd(i, cfg)
 	}
 	m.setStatus("trusting the certificate of "+cfg.Addr()+" always; connecting…", false)
 	dial, store, addr := m.connectCmd(i, cfg), trust.Store{Path: cfg.Trust.KnownHosts}, cfg.Addr()
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		if err := store.Pin(addr, fp); err != nil {
 			return connectedMsg{Pane: i, Cfg: cfg, Err: fmt.Errorf("trust always: %w", err)}
 		}
@@ -106,7 +105,7 @@ func (m *Model) showCertificate() {
 	}
 	lines := append([]string{l.fs.Label() + " (" + l.state.tls.String() + ")", "Trust:    " + how, ""},
 		l.state.cert.Lines()...)
-	m.ask(purposeInfo, "Server certificate", lines)
+	m.tell("Server certificate", lines)
 }
 
 // chunks cuts a long path into lines of at most about n cells, after a

@@ -66,7 +66,7 @@ func TestTwoServersSideBySide(t *testing.T) {
 	m = press(t, m, "enter")
 	wantScreen(t, m, "ftpane  bob@mirror.example.net:21  binary · passive ⇄ ann@ftp.example.org:21", "mirror.txt", "README.md")
 
-	m = press(t, m, "f5", "enter") // server to server
+	m = press(t, m, "down", "f5", "enter") // server to server
 	m = settle(t, m, allFinished)
 	if got := remote.Content("/pub/mirror.txt"); got != "from the mirror\n" {
 		t.Fatalf("relayed mirror.txt = %q", got)

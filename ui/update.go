@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"time"
-
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/ftpane/ftpane/keymap"
-	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/ui/find"
 	"github.com/ftpane/ftpane/ui/logview"
 	"github.com/ftpane/ftpane/ui/pane"
+	"github.com/ftpane/ftpane/ui/viewer"
 )
 
 // Update routes messages: the window size to the layout, input to the
@@ -18,34 +15,11 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	seq := m.status.seq
 	mm, cmd := m.update(msg)
+	mm, cmd = mm.(Model).followWatch(msg, cmd) // watch.go: the server pane closed
 	if n := mm.(Model); n.status.seq != seq && n.status.text != "" {
 		return n, tea.Batch(cmd, n.expireCmd())
 	}
 	return mm, cmd
-}
-
-// statusExpiredMsg clears the status line if it still shows message seq
-// (a result for the root).
-type statusExpiredMsg struct{ seq int }
-
-// Status messages clear themselves: information after statusInfoTTL,
-// errors (also kept in the log) after statusErrTTL.
-const (
-	statusInfoTTL = 6 * time.Second
-	statusErrTTL  = 12 * time.Second
-)
-
-// expireCmd waits for the status message to age. Tests (Still) send
-// statusExpiredMsg themselves rather than wait.
-func (m Model) expireCmd() tea.Cmd {
-	if m.opts.Still {
-		return nil
-	}
-	ttl, seq := statusInfoTTL, m.status.seq
-	if m.status.err {
-		ttl = statusErrTTL
-	}
-	return tea.Tick(ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq} })
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -59,12 +33,17 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
+	case tea.ResumeMsg: // back from ctrl+z (fg): the terminal may hold the shell's lines
+		m.setStatus("resumed", false)
+		return m, tea.ClearScreen
 	case tea.BackgroundColorMsg:
 		m.look.dark = msg.IsDark()
 		m.restyle()
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.handlePaste(msg) // paste.go
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m.handleMouse(msg.(tea.MouseMsg))
 	case pane.ListedMsg:
@@ -85,8 +64,16 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(execShell(msg), m.sink.listen())
 	case promptMsg:
 		return m.openPrompt(msg)
+	case find.StartedMsg, find.BatchMsg, find.JumpMsg, find.CopyMsg, findPlannedMsg:
+		return m.handleFind(msg)
 	}
 	if mm, cmd, ok := m.handleSiteMsg(msg); ok {
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleWatchMsg(msg); ok { // watch.go
+		return mm, cmd
+	}
+	if mm, cmd, ok := m.handleSyncMsg(msg); ok { // syncview.go
 		return mm, cmd
 	}
 	return m.handleResult(msg)
@@ -121,6 +108,7 @@ func (m Model) handleListed(msg pane.ListedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err == nil {
 		cmd = tea.Batch(cmd, zone, m.syncBrowse(i))
 	}
+	m.compareListed() // compare.go
 	return m, cmd
 }
 
@@ -131,235 +119,40 @@ func warningText(w []string) string {
 	return "listing: " + w[0] + " (and more: see the log)"
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case msg.String() == "ctrl+c": // always a way out, whatever is open
-		return m, m.quit()
-	case m.form != nil:
-		return m.handleFormKey(msg)
-	case m.site.dlg != nil:
-		return m.handleSitesKey(msg)
-	case m.view != nil:
-		v, cmd := m.view.Update(msg)
-		m.view = &v
-		if v.Closed() {
-			m.view = nil
-		}
-		return m, cmd
-	case m.showHelp:
-		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
-			m.showHelp = false
-		}
-		return m, nil
-	case m.cmd.open:
-		return m.handleCmdKey(msg)
-	}
-	switch m.sub {
-	case SubQueue:
-		if mm, cmd, ok := m.handleQueueKey(msg); ok {
-			return mm, cmd
-		}
-		mm, cmd, _ := m.handleGlobalKey(msg)
-		return mm, cmd
-	case SubLog:
-		if m.handleLogKey(msg) {
+func (m Model) handleResult(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case opDoneMsg:
+		return m.handleOpDone(msg)
+	case pane.OpenFileMsg:
+		p := m.panes[msg.Pane]
+		if p.FS() == nil {
 			return m, nil
 		}
-		mm, cmd, _ := m.handleGlobalKey(msg)
-		return mm, cmd
-	}
-	if _, typing := m.active().Filter(); typing {
-		return m.toPane(msg)
-	}
-	if mm, cmd, ok := m.handleGlobalKey(msg); ok {
-		return mm, cmd
-	}
-	if mm, cmd, ok := m.handleOpKey(msg); ok {
-		return mm, cmd
-	}
-	return m.toPane(msg)
-}
-
-func (m Model) toPane(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	p := m.active()
-	*p, cmd = p.Update(msg)
-	return m, cmd
-}
-
-func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
-	k := m.liveKeys()
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.askQuit()
-	case key.Matches(msg, k.Switch):
-		m.switchFocus()
-	case key.Matches(msg, k.Queue):
-		m.toggleQueue()
-	case key.Matches(msg, k.Command):
-		m.openCmdLine()
-	case key.Matches(msg, k.ResumeAll):
-		return m, m.pauseAll(), true
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-	case key.Matches(msg, k.Log):
-		m.showLog = !m.showLog
-		if !m.showLog && m.sub == SubLog {
-			m.focusSub(SubNone)
-		}
-		m.layout()
-	case key.Matches(msg, k.Connect):
-		return m, m.openSites(m.connectTarget()), true
-	case key.Matches(msg, k.Disconnect):
-		return m, m.disconnect(), true
-	case key.Matches(msg, k.ToggleType):
-		return m, m.toggleType(), true
-	case key.Matches(msg, k.TogglePassive):
-		return m, m.togglePassive(), true
-	case key.Matches(msg, k.Fingerprint):
-		m.showCertificate()
-	case key.Matches(msg, k.Charset):
-		m.askCharset()
-	default:
-		return m, nil, false
-	}
-	return m, nil, true
-}
-
-// quit logs out (QUIT) first, but waits for a silent server only briefly.
-func (m Model) quit() tea.Cmd {
-	fss := []session.FS{m.links[0].fs, m.links[1].fs}
-	return tea.Sequence(func() tea.Msg {
-		done := make(chan struct{})
-		go func() {
-			for _, fsys := range fss {
-				if fsys != nil {
-					fsys.Close()
-				}
-			}
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(quitWait):
-		}
-		return nil
-	}, tea.Quit)
-}
-
-// quitWait bounds the logout on quit.
-const quitWait = 2 * time.Second
-
-func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.form != nil || m.showHelp {
+		m.setStatus("reading "+pane.Escape(msg.Path)+"…", false)
+		return m, viewCmd(p.FS(), msg.Path)
+	case viewMsg:
+		return m.handleView(msg)
+	case viewer.Msg:
+		return m.handleViewer(msg)
+	case connectedMsg:
+		return m.handleConnected(msg)
+	case disconnectedMsg:
+		m.setStatus("disconnected from "+msg.label, false)
 		return m, nil
-	}
-	if m.view != nil {
-		v, cmd := m.view.Update(msg)
-		m.view = &v
-		return m, cmd
-	}
-	ms := msg.Mouse()
-	y := ms.Y - 1 // header
-	if y >= m.paneHeight() {
-		m.handleSubMouse(msg, y-m.paneHeight())
-		return m, nil
-	}
-	if y < 0 {
-		return m, nil
-	}
-	i := 0
-	if ms.X > m.leftWidth() {
-		i = 1
-	}
-	switch msg.(type) {
-	case tea.MouseClickMsg:
-		m.setFocus(Focus(i))
-		m.panes[i].Click(y)
-	case tea.MouseWheelMsg:
-		delta := 3
-		if ms.Button == tea.MouseWheelUp {
-			delta = -3
+	case editReadyMsg, editedMsg:
+		return m.handleEdit(msg)
+	case settingMsg:
+		return m.handleSetting(msg)
+	case jobsAddedMsg:
+		return m.handleJobsAdded(msg)
+	case targetMsg:
+		return m.handleTarget(msg)
+	case plannedMsg:
+		return m.handlePlanned(msg)
+	case clearedMsg:
+		if msg.err != nil {
+			m.setStatus(msg.err.Error(), true)
 		}
-		m.panes[i].Scroll(delta)
 	}
 	return m, nil
-}
-
-// liveKeys is the key map with the bindings that do not apply now
-// disabled, so that they neither match nor show in the help.
-func (m Model) liveKeys() keymap.KeyMap {
-	k := m.keys
-	p := m.active()
-	connected := m.linked() >= 0
-	k.Disconnect.SetEnabled(connected)
-	k.ToggleType.SetEnabled(connected)
-	k.TogglePassive.SetEnabled(connected)
-	k.Fingerprint.SetEnabled(connected && m.links[m.linked()].state.tls != session.TLSNone)
-	k.Charset.SetEnabled(connected && m.charsetConn() != nil)
-	other := m.panes[1-m.focus]
-	canCopy := other.FS() != nil && other.Dir() != ""
-	k.ResumeAll.SetEnabled(m.queue.Len() > 0)
-	hasDir := p.FS() != nil && p.Dir() != ""
-	_, hasCur := p.Current()
-	for _, b := range []*key.Binding{&k.Mkdir, &k.MarkGlob, &k.UnmarkGlob, &k.Reload, &k.Home, &k.Parent, &k.Filter,
-		&k.Sort, &k.Reverse, &k.Hidden} {
-		b.SetEnabled(hasDir)
-	}
-	for _, b := range []*key.Binding{&k.View, &k.Edit, &k.Rename, &k.Delete, &k.Chmod, &k.Mark, &k.Invert,
-		&k.MarkAll, &k.Open} {
-		b.SetEnabled(hasDir && hasCur)
-	}
-	k.Copy.SetEnabled(hasDir && hasCur && canCopy)
-	k.Move.SetEnabled(hasDir && hasCur && canCopy)
-	return k
-}
-
-// handleLogKey scrolls the log pane when it has the focus.
-func (m *Model) handleLogKey(msg tea.KeyPressMsg) bool {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.log.Scroll(-1)
-	case key.Matches(msg, k.Down):
-		m.log.Scroll(1)
-	case key.Matches(msg, k.PageUp):
-		m.log.Scroll(-m.log.Page())
-	case key.Matches(msg, k.PageDown):
-		m.log.Scroll(m.log.Page())
-	case key.Matches(msg, k.Top):
-		m.log.ScrollTop()
-	case key.Matches(msg, k.Bottom):
-		m.log.ScrollEnd()
-	default:
-		return false
-	}
-	return true
-}
-
-// handleSubMouse is a click or the wheel on the queue or the log, y rows
-// under the file panes: a click focuses, the wheel scrolls.
-func (m *Model) handleSubMouse(msg tea.MouseMsg, y int) {
-	sub := SubNone
-	switch {
-	case y < m.queueHeight():
-		sub = SubQueue
-	case y < m.queueHeight()+m.logHeight():
-		sub = SubLog
-	default:
-		return
-	}
-	if _, click := msg.(tea.MouseClickMsg); click {
-		m.focusSub(sub)
-		return
-	}
-	delta := 3
-	if msg.Mouse().Button == tea.MouseWheelUp {
-		delta = -3
-	}
-	if sub == SubLog {
-		m.log.Scroll(delta)
-	} else {
-		m.queue.MoveCursor(delta)
-	}
 }

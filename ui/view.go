@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -31,6 +30,7 @@ func (m *Model) layout() {
 		m.form.SetWidth(m.width)
 	}
 	m.layoutSites()
+	m.layoutFind()
 }
 
 func (m Model) leftWidth() int { return max(1, (m.width-1)/2) }
@@ -87,11 +87,13 @@ func clip(screen string, w, h int) string {
 }
 
 func (m Model) compose() string {
-	if m.view != nil {
-		return m.view.View()
-	}
-	if m.queue.DetailOpen() {
-		return m.queue.DetailView(m.width, m.height)
+	switch {
+	case m.view != nil:
+		return m.overlayDialog(m.view.View())
+	case m.search.Visible():
+		return m.overlayDialog(m.findScreen())
+	case m.queue.DetailOpen():
+		return m.overlayDialog(m.queue.DetailView(m.width, m.height))
 	}
 	parts := []string{m.header(), m.panesView()}
 	if m.showQueue {
@@ -104,13 +106,26 @@ func (m Model) compose() string {
 	screen := strings.Join(parts, "\n")
 	switch {
 	case m.form != nil:
-		screen = overlay(screen, m.form.View(), m.width, m.height)
+		screen = m.overlayDialog(screen)
 	case m.site.dlg != nil:
 		screen = overlay(screen, m.site.dlg.View(), m.width, m.height)
 	case m.showHelp:
 		screen = overlay(screen, m.fullHelp(), m.width, m.height)
+	case m.cmp.menu != nil: // compare.go
+		screen = overlay(screen, m.compareMenuView(), m.width, m.height)
+	case m.cmp.sync != nil: // syncview.go
+		screen = overlay(screen, m.syncViewBox(), m.width, m.height)
 	}
 	return screen
+}
+
+// overlayDialog draws the open dialog, if any, over screen (the quit
+// question may come over the pager or a job's details).
+func (m Model) overlayDialog(screen string) string {
+	if m.form == nil {
+		return screen
+	}
+	return overlay(screen, m.form.View(), m.width, m.height)
 }
 
 func (m Model) panesView() string {
@@ -134,6 +149,8 @@ func (m Model) panesView() string {
 func (m Model) header() string {
 	st := m.styles.Header
 	left := st.Label.Render("ftpane") + "  " + m.side(0, "local") + " ⇄ " + m.side(1, "not connected")
+	left += m.watchTag() // watch.go
+	left += m.syncBadge()
 	return fitLine(left, m.width)
 }
 
@@ -196,27 +213,25 @@ func (m Model) helpLine() string {
 	case m.cmd.busy != "":
 		return fitLine(m.styles.Help.Desc.Render("running: "+pane.Escape(m.cmd.busy)+"…"), m.width)
 	}
-	switch m.sub {
-	case SubQueue:
-		return fitLine(m.help.ShortHelpView(m.keys.QueueHelp()), m.width)
-	case SubLog:
-		k := m.keys
-		return fitLine(m.help.ShortHelpView([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom,
-			k.Switch, k.Log}), m.width)
-	}
-	return fitLine(m.help.ShortHelpView(m.liveKeys().ShortHelp()), m.width)
+	return fitLine(m.help.ShortHelpView(m.shortHelp(m.keyContext())), m.width)
 }
 
-// fullHelp is the `?` screen: every enabled binding of the main context,
-// in titled groups packed into as many columns as the screen allows.
+// fullHelp is the `?` screen: every binding of the focused part's table
+// (bindings.go) that applies now, in titled groups packed into as many columns as the screen allows.
 func (m Model) fullHelp() string {
 	st := m.styles
 	var blocks []string
-	groups := m.liveKeys().Groups()
-	if m.sub == SubQueue {
-		groups = []keymap.Group{m.keys.QueueGroup(), groups[len(groups)-2], groups[len(groups)-1]}
-	}
+	groups := m.helpGroups(m.keyContext())
+	last := "? or esc closes"
 	for _, g := range groups {
+		if g.Title == keymap.GroupTitle("terminal") { // a line of its own: ctrl+z
+			for _, b := range g.Bindings {
+				if b.Enabled() {
+					last += " · " + b.Help().Key + " " + b.Help().Desc
+				}
+			}
+			continue
+		}
 		lines := []string{st.Dialog.Title.Render(g.Title)}
 		kw := 0
 		for _, b := range g.Bindings {
@@ -231,7 +246,7 @@ func (m Model) fullHelp() string {
 		}
 		blocks = append(blocks, strings.Join(lines, "\n"))
 	}
-	footer := st.Dialog.Label.Render("? or esc closes · keys can be changed in keys.toml")
+	footer := st.Dialog.Label.Render(last + " · keys can be changed in keys.toml")
 	box := st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n\n") + "\n\n" + footer)
 	if lipgloss.Height(box) > m.height { // tight: no blank lines
 		box = st.Dialog.Box.Render(packColumns(blocks, max(20, m.width-6), "\n") + "\n" + footer)

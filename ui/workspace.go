@@ -36,7 +36,7 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 		m.layout()
 	}
 	m.log.Add(logview.Sent, "ftp> "+shown)
-	sh := m.sh
+	sh, q := m.sh, m.q
 	i := m.remotePane()
 	m.cmd.pane = i
 	r, _ := m.links[i].fs.(*session.Remote)
@@ -48,7 +48,7 @@ func (m Model) runLine(line string) (tea.Model, tea.Cmd) {
 	}
 	return m, tea.Batch(saveHistoryCmd(m.opts.HistoryPath, shown), func() tea.Msg {
 		err := sh.Run(context.Background(), line)
-		done := shellDoneMsg{line: line, err: err, remote: sh.Remote(), proxy: sh.Proxy()}
+		done := shellDoneMsg{line: line, err: err, remote: sh.Remote(), proxy: sh.Proxy(), rate: q.Rate()}
 		if done.remote != nil {
 			done.dir = done.remote.Getwd()
 		}
@@ -68,10 +68,11 @@ func (m Model) remotePane() int {
 
 func (m Model) handleShellDone(msg shellDoneMsg) (tea.Model, tea.Cmd) {
 	m.cmd.busy = ""
+	m.queue.SetLimit(msg.rate) // rate may have changed it
 	switch {
 	case errors.Is(msg.err, shell.ErrQuit):
-		mm, cmd, _ := m.askQuit()
-		return mm, cmd
+		cmd := m.askQuit()
+		return m, cmd
 	case msg.err != nil && !shell.Shown(msg.err):
 		m.setStatus(msg.err.Error(), true)
 	case msg.err == nil:

@@ -65,7 +65,7 @@ func runBatch(a clientArgs) int {
 	sh := shell.New(shell.Options{Template: template, OnEvent: warnInsecure(a.Stderr), Out: out, Prompter: prompter, Verbose: a.Verbose,
 		Sites: sites.Lookup(sites.Path(xdg.ConfigHome), a.Keyring, netrcPath(a.NoNetrc, os.Getenv)),
 		Debug: a.Debug, NoPrompt: a.NoPrompt, NoNetrc: a.NoNetrc, NoGlob: a.NoGlob,
-		NetrcPath: batchNetrc(a), Batch: prompter == nil})
+		NetrcPath: batchNetrc(a), Batch: prompter == nil, Rate: a.Settings.queueOptions().Rate})
 	defer sh.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

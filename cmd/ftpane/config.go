@@ -13,6 +13,7 @@ import (
 	"github.com/ftpane/ftpane/assets"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
+	"github.com/ftpane/ftpane/ui"
 )
 
 // settings is config.toml: the defaults in assets/config.toml, overridden
@@ -23,6 +24,7 @@ type settings struct {
 		SegmentThresholdMiB int64    `toml:"segment_threshold_mib"`
 		Segments            int      `toml:"segments"`
 		ASCIIExtensions     []string `toml:"ascii_extensions"`
+		RateLimit           string   `toml:"rate_limit"`
 	} `toml:"transfer"`
 	Connection struct {
 		TimeoutSeconds   int `toml:"timeout_seconds"`
@@ -33,6 +35,10 @@ type settings struct {
 	Browse struct {
 		MaxEntries int `toml:"max_entries"`
 	} `toml:"browse"`
+	Watch struct {
+		QuietMS int  `toml:"quiet_ms"`
+		Delete  bool `toml:"delete"`
+	} `toml:"watch"`
 }
 
 // maxEntriesLimit bounds browse.max_entries: a pane numbers its entries
@@ -86,8 +92,24 @@ func (s settings) check(path string) error {
 		return fmt.Errorf("%s: notify.after_seconds must not be negative", path)
 	case s.Browse.MaxEntries < 1 || s.Browse.MaxEntries > maxEntriesLimit:
 		return fmt.Errorf("%s: browse.max_entries is %d: must be 1 to %d", path, s.Browse.MaxEntries, maxEntriesLimit)
+	case s.Watch.QuietMS < 50 || s.Watch.QuietMS > 60000:
+		return fmt.Errorf("%s: watch.quiet_ms is %d: must be 50 to 60000", path, s.Watch.QuietMS)
+	}
+	if _, err := s.rateLimit(); err != nil {
+		return fmt.Errorf("%s: transfer.rate_limit: %w", path, err)
+	}
+	if _, err := s.UI.columns(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// rateLimit is transfer.rate_limit in bytes per second ("": none).
+func (s settings) rateLimit() (int64, error) {
+	if strings.TrimSpace(s.Transfer.RateLimit) == "" {
+		return 0, nil
+	}
+	return transfer.ParseRate(s.Transfer.RateLimit)
 }
 
 // queueOptions are the transfer queue's settings.
@@ -98,6 +120,7 @@ func (s settings) queueOptions() transfer.Options {
 	if o.SegmentThreshold == 0 {
 		o.SegmentThreshold = 1 << 62 // off
 	}
+	o.Rate, _ = s.rateLimit() // checked when loaded
 	return o
 }
 
@@ -105,4 +128,9 @@ func (s settings) queueOptions() transfer.Options {
 func (s settings) applyTo(c *session.Config) {
 	c.Timeout = time.Duration(s.Connection.TimeoutSeconds) * time.Second
 	c.Keepalive = time.Duration(s.Connection.KeepaliveSeconds) * time.Second
+}
+
+// watchOptions are the folder watch's settings (W, :watch).
+func (s settings) watchOptions() ui.WatchOptions {
+	return ui.WatchOptions{Quiet: time.Duration(s.Watch.QuietMS) * time.Millisecond, Delete: s.Watch.Delete}
 }

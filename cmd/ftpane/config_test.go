@@ -30,11 +30,14 @@ func TestSettingsDefaults(t *testing.T) {
 	if s.Browse.MaxEntries != 1_000_000 {
 		t.Fatalf("browse.max_entries default %d", s.Browse.MaxEntries)
 	}
+	if o.Rate != 0 {
+		t.Fatalf("rate_limit default %d, want none", o.Rate)
+	}
 }
 
 func TestSettingsFromFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "config.toml")
-	os.WriteFile(p, []byte("[transfer]\nworkers = 8\nsegment_threshold_mib = 0\nascii_extensions = [\"txt\", \".csv\"]\n"+
+	os.WriteFile(p, []byte("[transfer]\nworkers = 8\nsegment_threshold_mib = 0\nascii_extensions = [\"txt\", \".csv\"]\nrate_limit = \"1.5M\"\n"+
 		"[connection]\ntimeout_seconds = 5\n[browse]\nmax_entries = 5000\n"), 0o600)
 	s, err := loadSettings(p)
 	if err != nil {
@@ -43,6 +46,9 @@ func TestSettingsFromFile(t *testing.T) {
 	o := s.queueOptions()
 	if o.Workers != 8 || o.SegmentThreshold < 1<<60 || strings.Join(o.ASCIIExt, ",") != "txt,.csv" || o.Segments != 4 {
 		t.Fatalf("from file: %+v (segment_threshold_mib = 0 must turn segmenting off)", o)
+	}
+	if o.Rate != 3<<19 {
+		t.Fatalf("rate_limit = \"1.5M\" gave %d bytes a second, want %d", o.Rate, 3<<19)
 	}
 	var c session.Config
 	s.applyTo(&c)
@@ -61,6 +67,10 @@ func TestBadSettingsNameTheKey(t *testing.T) {
 		"[connection]\ntimeout_seconds = 0\n": "connection.timeout_seconds must be at least 1",
 		"[browse]\nmax_entries = 0\n":         "browse.max_entries is 0: must be 1 to 100000000",
 		"[transfer\n":                         "toml: line",
+		"[transfer]\nrate_limit = \"fast\"\n": `transfer.rate_limit: "fast" is not a rate: give bytes per second`,
+		"[transfer]\nrate_limit = \"5X\"\n":   `transfer.rate_limit: "5X": unknown unit "x"`,
+		"[transfer]\nrate_limit = \"-1M\"\n":  `transfer.rate_limit: "-1M": a limit cannot be negative`,
+		"[transfer]\nrate_limit = 500\n":      "rate_limit",
 	} {
 		p := filepath.Join(t.TempDir(), "config.toml")
 		os.WriteFile(p, []byte(body), 0o600)

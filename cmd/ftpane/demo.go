@@ -68,20 +68,28 @@ func runDemo(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // password. cleanup stops the server and removes the folder. The TUI calls
 // it to open itself on the demo.
 func startDemo() (srv *ftpd.Server, user, pass string, cleanup func(), err error) {
-	return startDemoSized(demoBigSize)
+	return startDemoSized(demoBigSize, ftpd.DemoSlowSize)
 }
 
-func startDemoSized(bigSize int64) (*ftpd.Server, string, string, func(), error) {
+// startDemoSized is startDemo with the big and the slow file of the sizes
+// given (tests make them small; 0: none).
+func startDemoSized(bigSize, slowSize int64) (*ftpd.Server, string, string, func(), error) {
 	dir, err := os.MkdirTemp("", "ftpane-demo-")
 	if err != nil {
 		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)
 	}
-	if err := ftpd.PrepareDemo(dir, bigSize); err != nil {
+	err = ftpd.PrepareDemo(dir, bigSize)
+	if err == nil && slowSize > 0 {
+		err = ftpd.PrepareDemoSlow(dir, slowSize)
+	}
+	if err != nil {
 		os.RemoveAll(dir)
 		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)
 	}
 	pass := rand.Text()
-	srv, err := ftpd.Start(ftpd.Options{Dir: dir, Addr: "127.0.0.1:0", User: demoUser, Pass: pass})
+	// The slow file is sent at about 4 MB/s, for the demo only.
+	srv, err := ftpd.Start(ftpd.Options{Dir: dir, Addr: "127.0.0.1:0", User: demoUser, Pass: pass,
+		Throttle: ftpd.DemoThrottle()})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, "", "", nil, fmt.Errorf("start demo: %w", err)

@@ -14,7 +14,7 @@ import (
 func TestStartDemo(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // where the demo makes its folder
-	srv, user, pass, cleanup, err := startDemoSized(1 << 20)
+	srv, user, pass, cleanup, err := startDemoSized(1<<20, 0)
 	if err != nil {
 		t.Fatalf("startDemo: %v", err)
 	}

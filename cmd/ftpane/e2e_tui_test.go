@@ -261,7 +261,7 @@ func e2eEditRemote(t *testing.T, u *tui, root string) {
 }
 
 func e2eEditLocal(t *testing.T, u *tui, local string) {
-	u.keys("Tab", "F4")
+	u.keys("Tab", "Down", "F4") // under ".."
 	u.waitFor("edited " + filepath.Join(local, "local-file.txt"))
 	if data, _ := os.ReadFile(filepath.Join(local, "local-file.txt")); string(data) != "hereedited by e2e\n" {
 		t.Fatalf("local file: %q", data)

@@ -6,12 +6,30 @@ import (
 	"time"
 
 	"github.com/ftpane/ftpane/ui"
+	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/styles"
 )
 
 // uiSettings is config.toml's [ui].
 type uiSettings struct {
 	Theme string `toml:"theme"`
+	// LocalColumns and RemoteColumns are the panes' columns (pane.Column
+	// names), for a pane on the local disk and one on a server.
+	LocalColumns  []string `toml:"local_columns"`
+	RemoteColumns []string `toml:"remote_columns"`
+}
+
+// columns reads the column lists; an error names the key.
+func (u uiSettings) columns() (pane.Columns, error) {
+	local, err := pane.ParseColumns(u.LocalColumns)
+	if err != nil {
+		return pane.Columns{}, fmt.Errorf("ui.local_columns: %w", err)
+	}
+	remote, err := pane.ParseColumns(u.RemoteColumns)
+	if err != nil {
+		return pane.Columns{}, fmt.Errorf("ui.remote_columns: %w", err)
+	}
+	return pane.Columns{Local: local, Remote: remote}, nil
 }
 
 // notifySettings is config.toml's [notify].

@@ -33,6 +33,7 @@ func runTUI(a clientArgs) int {
 	if qErr != nil && keysErr == nil {
 		keysErr = fmt.Errorf("transfer queue: %w (jobs are not kept)", qErr)
 	}
+	columns, _ := a.Settings.UI.columns() // checked when the settings were read
 	m := ui.New(ui.Options{
 		Queue:       q,
 		HistoryPath: filepath.Join(xdg.StateHome, "ftpane", "history"),
@@ -50,6 +51,8 @@ func runTUI(a clientArgs) int {
 		Themes:      themes,
 		Notify:      notifyOptions(a.Settings),
 		MaxEntries:  a.Settings.Browse.MaxEntries,
+		Columns:     columns,
+		Watch:       a.Settings.watchOptions(),
 	})
 	if err := ui.Run(m, a.Stdin, a.Stdout); err != nil {
 		fmt.Fprintln(a.Stderr, "ftpane:", err)

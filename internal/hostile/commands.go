@@ -77,6 +77,13 @@ func (ss *session) passive(verb string) {
 // or bare names for NLST.
 func (ss *session) list(names bool) {
 	var b strings.Builder
+	if !names && ss.s.script.Lines != nil {
+		for _, l := range ss.s.script.Lines {
+			b.WriteString(l + "\r\n")
+		}
+		ss.send(b.String())
+		return
+	}
 	for _, n := range ss.s.script.Names {
 		if names {
 			b.WriteString(n + "\r\n")

@@ -25,6 +25,10 @@ type Script struct {
 	Replies map[string]string
 	Names   []string          // the folder's entries, for LIST and NLST
 	Files   map[string]string // contents by name, for RETR
+
+	// Lines, when set, are LIST's answer as they are (a listing fixture);
+	// Names then only answer NLST.
+	Lines []string
 }
 
 // Server is a running scripted server.

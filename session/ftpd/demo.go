@@ -26,6 +26,32 @@ const (
 	demoSeedText = "ftpane demo big file"
 )
 
+// The demo's slow file: one the demo server sends at about 4 MB/s (Options.Throttle),
+// so that a newcomer can watch a transfer, pause it and resume it.
+const (
+	DemoSlowFile = "slow/watch-me.bin"
+	DemoSlowSize = 40 << 20
+	DemoSlowRate = 4_000_000 // bytes a second
+	demoSlowSeed = "ftpane demo slow file"
+)
+
+// DemoThrottle is the Options.Throttle of the demo: its slow file.
+func DemoThrottle() map[string]int64 { return map[string]int64{"/" + DemoSlowFile: DemoSlowRate} }
+
+// PrepareDemoSlow writes the demo's slow file of size bytes into dir (a
+// demo tree): deterministic pseudo-random data, like the big file.
+func PrepareDemoSlow(dir string, size int64) error {
+	p := filepath.Join(dir, filepath.FromSlash(DemoSlowFile))
+	err := os.MkdirAll(filepath.Dir(p), dirMode)
+	if err == nil {
+		err = writeBigFile(p, size, demoSlowSeed)
+	}
+	if err != nil {
+		return fmt.Errorf("prepare demo in %s: %w", dir, err)
+	}
+	return nil
+}
+
 // demoLink is one of the demo's symlinks: relative, and resolving inside the
 // tree, so the confined server follows it.
 type demoLink struct{ name, target string }
@@ -72,7 +98,7 @@ func prepareDemo(dir string, bigSize int64) error {
 	if bigSize <= 0 {
 		return nil
 	}
-	return writeBigFile(filepath.Join(dir, DemoBigFile), bigSize)
+	return writeBigFile(filepath.Join(dir, DemoBigFile), bigSize, demoSeedText)
 }
 
 // copyTree copies src into dir, giving each file a mode (scripts are
@@ -128,14 +154,14 @@ func demoAge(name string) time.Duration {
 	return time.Duration(h.Sum64() % uint64(demoMaxAge))
 }
 
-// writeBigFile streams size bytes of ChaCha8 output with a fixed seed.
-func writeBigFile(path string, size int64) error {
+// writeBigFile streams size bytes of ChaCha8 output seeded with seedText.
+func writeBigFile(path string, size int64, seedText string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
 	if err != nil {
 		return err
 	}
 	var seed [32]byte
-	copy(seed[:], demoSeedText)
+	copy(seed[:], seedText)
 	w := bufio.NewWriterSize(f, 1<<20)
 	if _, err := io.CopyN(w, rand.NewChaCha8(seed), size); err != nil {
 		f.Close()

@@ -83,6 +83,11 @@ type Options struct {
 	// PassivePorts keeps passive data connections in that range; any free
 	// port when zero.
 	PassivePorts PortRange
+	// Throttle sends the files named (paths as clients see them, such as
+	// "/slow/watch-me.bin") at most that many bytes a second, all their
+	// downloads together: the demo's slow file (DemoThrottle). `ftpane
+	// serve` sets none.
+	Throttle map[string]int64
 }
 
 func (o Options) validate() error {

@@ -40,6 +40,7 @@ type Server struct {
 	conns  *trackingListener // the control connections, to close them all
 	front  *frontListener    // limits, implicit TLS, the front end of each connection
 	gate   *loginGate        // failed-login delays per address
+	slow   throttles         // files sent slowly on purpose (Options.Throttle)
 	log    *slog.Logger
 	ftp    *ftpserver.FtpServer
 	served chan struct{} // closed when the accept loop returns
@@ -112,6 +113,7 @@ func newServer(opts Options, root *os.Root, ln *trackingListener) *Server {
 		done:     make(chan struct{}),
 		sessions: make(map[uint32]*session),
 		gate:     newLoginGate(opts.LoginDelay),
+		slow:     newThrottles(opts.Throttle),
 	}
 	s.front = newFrontListener(s, ln)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {

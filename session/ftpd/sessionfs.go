@@ -26,11 +26,13 @@ type sessionFs struct {
 	log      *slog.Logger
 	umask    atomic.Uint32 // SITE UMASK
 	maxIdle  time.Duration // the most SITE IDLE may set
+	slow     throttles     // files sent slowly on purpose (throttle.go)
+	done     <-chan struct{}
 }
 
 func newSessionFs(s *Server, cc ftpserver.ClientContext, ctl *ctrl, user string) *sessionFs {
 	sfs := &sessionFs{root: rootFs{root: s.root}, readOnly: s.opts.ReadOnly, cc: cc, ctl: ctl,
-		user: user, log: s.log, maxIdle: s.opts.IdleTimeout}
+		user: user, log: s.log, maxIdle: s.opts.IdleTimeout, slow: s.slow, done: s.done}
 	sfs.umask.Store(uint32(defaultUmask))
 	return sfs
 }
@@ -75,7 +77,9 @@ func (s *sessionFs) OpenFile(name string, flag int, _ fs.FileMode) (afero.File, 
 		return nil, err
 	}
 	switch op := s.cc.GetLastCommand(); op {
-	case "RETR", "STOR", "APPE":
+	case "RETR":
+		return &loggedFile{File: s.slow.wrap(name, f, s.done), s: s, op: op, name: name, start: time.Now()}, nil
+	case "STOR", "APPE":
 		return &loggedFile{File: f, s: s, op: op, name: name, start: time.Now()}, nil
 	default: // HASH, XCRC, COMB...: not transfers
 		return f, nil

@@ -111,12 +111,15 @@ func (f Form) value(i int) string {
 
 // Update handles a key while the form is open.
 func (f Form) Update(msg tea.Msg) (Form, tea.Cmd) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		return f.paste(p)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return f, nil
 	}
 	switch {
-	case key.Matches(k, f.keys.Cancel):
+	case key.Matches(k, f.keys.Cancel), len(f.inputs) == 0 && k.String() == "n":
 		f.done, f.ok = true, false
 		return f, nil
 	case key.Matches(k, f.keys.Confirm), len(f.inputs) == 0 && k.String() == "y":
@@ -194,7 +197,7 @@ func (f Form) fieldView(i int) string {
 
 func (f Form) hint() string {
 	if len(f.inputs) == 0 {
-		return "enter/y: yes · esc: no"
+		return "enter/y: yes · esc/n: no"
 	}
 	if len(f.inputs) > 1 {
 		return "tab: next field · enter: ok · esc: cancel"
@@ -206,4 +209,17 @@ func padTo(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ans
 
 func wrap(s string, w int) string {
 	return ansi.Wrap(s, w, " ")
+}
+
+// paste puts pasted text into the text field that has the focus (the
+// input drops control characters and turns line ends into spaces); a
+// dialog without one, or a field of choices, ignores it, so pasting a
+// "y" never answers a question.
+func (f Form) paste(p tea.PasteMsg) (Form, tea.Cmd) {
+	if len(f.inputs) == 0 || len(f.fields[f.focus].Options) > 0 {
+		return f, nil
+	}
+	var cmd tea.Cmd
+	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(p)
+	return f, cmd
 }

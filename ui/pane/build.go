@@ -48,10 +48,12 @@ func (b *builder) add(e session.Entry) error {
 	}
 	i := int32(len(b.t.rows))
 	r := row{size: e.Size, mode: e.Mode, users: b.user(e.Owner, e.Group), kind: uint8(e.Kind)}
+	r.flags |= precisionFlags(e) // compare.go
 	b.names.WriteString(e.Name)
 	b.t.offs = append(b.t.offs, uint32(b.names.Len()))
 	if e.HasMode {
 		r.flags |= flagMode
+		b.t.modes = true
 	}
 	if e.Target != "" {
 		r.flags |= flagTarget
@@ -112,6 +114,7 @@ func (b *builder) finish() *table {
 	if b.t.zone == nil {
 		b.t.zone = time.UTC
 	}
+	b.t.ownerW, b.t.groupW = ownerWidths(b.t.users)
 	t := b.t
 	return &t
 }

@@ -3,6 +3,8 @@ package pane
 import (
 	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -62,7 +64,9 @@ func (m *Model) setFilter(text string) {
 func (m *Model) narrowed() []int {
 	shown := make([]bool, m.tab.len())
 	for _, i := range m.view {
-		shown[i] = true
+		if i != upRow {
+			shown[i] = true
+		}
 	}
 	out := make([]int, 0, len(m.view))
 	for _, i := range m.sorted {
@@ -82,4 +86,27 @@ func (m *Model) clearFilter() {
 func (m *Model) SetFilter(text string, typing bool) {
 	m.filter.typing = typing
 	m.setFilter(text)
+}
+
+// Paste adds pasted text to the filter being typed; it reports whether a
+// filter was being typed. Line ends and tabs become spaces and other
+// control characters are dropped, as in the other text fields.
+func (m *Model) Paste(text string) bool {
+	if !m.filter.typing {
+		return false
+	}
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r == '\r' || r == '\n' || r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || r == utf8.RuneError:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() > 0 {
+		m.setFilter(m.filter.text + b.String())
+	}
+	return true
 }

@@ -48,6 +48,7 @@ func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
 		return true, nil
 	}
 	m.listErr = ""
+	left := m.dir
 	changed := msg.Listing.Dir != m.dir
 	m.dir = msg.Listing.Dir
 	old, oldMarks := m.tab, m.marks
@@ -59,8 +60,11 @@ func (m *Model) handleListed(msg ListedMsg) (bool, tea.Cmd) {
 		m.keepMarks(old, oldMarks)
 	}
 	sel := msg.Select
-	if sel == "" {
-		sel = m.remember[m.dir]
+	if changed {
+		m.cursor, m.offset = 0, 0 // a folder entered: its first row
+		if sel == "" && left != "" && m.fs != nil {
+			sel = childOnPath(m.dir, left, m.fs.Dir) // gone up: the folder left
+		}
 	}
 	m.rebuild(sel)
 	return true, nil
@@ -85,9 +89,12 @@ func (m *Model) rebuild(sel string) {
 
 // refilter shows the candidates (in sorted order) that pass the filter.
 func (m *Model) refilter(cands []int, sel string) {
-	if m.filter.text != "" {
+	switch {
+	case m.filter.text != "":
 		m.applyFilter(cands)
-	} else {
+	case m.parent() != "":
+		m.view = append(append(m.view[:0], upRow), cands...)
+	default:
 		m.view = append(m.view[:0], cands...)
 	}
 	if sel != "" {
@@ -199,7 +206,7 @@ func byScore(found []hit) []hit {
 
 func (m *Model) selectName(name string) {
 	for i, idx := range m.view {
-		if m.tab.name(idx) == name {
+		if idx != upRow && m.tab.name(idx) == name {
 			m.cursor = i
 			m.scrollToCursor()
 			return

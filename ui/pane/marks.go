@@ -41,24 +41,31 @@ func (m Model) eachMarked(f func(i int)) {
 	}
 }
 
+// toggleMark marks the entry under the cursor and moves on; on the ".."
+// row it only moves on, as in mc.
 func (m *Model) toggleMark() {
 	if m.cursor >= len(m.view) {
 		return
 	}
-	i := m.view[m.cursor]
-	m.setMark(i, !m.marked(i))
+	if i := m.view[m.cursor]; i != upRow {
+		m.setMark(i, !m.marked(i))
+	}
 	m.MoveCursor(1)
 }
 
 func (m *Model) invertMarks() {
 	for _, i := range m.view {
-		m.setMark(i, !m.marked(i))
+		if i != upRow {
+			m.setMark(i, !m.marked(i))
+		}
 	}
 }
 
 func (m *Model) markAll() {
 	for _, i := range m.view {
-		m.setMark(i, true)
+		if i != upRow {
+			m.setMark(i, true)
+		}
 	}
 }
 
@@ -70,6 +77,9 @@ func (m *Model) MarkGlob(pattern string, on bool) (int, error) {
 	}
 	n := 0
 	for _, i := range m.view {
+		if i == upRow {
+			continue
+		}
 		if ok, _ := path.Match(pattern, m.tab.name(i)); ok && m.marked(i) != on {
 			m.setMark(i, on)
 			n++

@@ -29,7 +29,7 @@ func dialBig(tb testing.TB, n int) *session.Remote {
 // loadFrom lists dir through the pane's own listing command, as a user's
 // cd does, and applies the result.
 func loadFrom(m Model, fsys session.FS, dir string) Model {
-	m.fs = fsys
+	m.SetFS(fsys)
 	m.seq++
 	m, _ = m.Update(listCmd(fsys, m.id, m.seq, dir, "", false, true, m.reading())())
 	return m

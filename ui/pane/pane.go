@@ -5,11 +5,13 @@ package pane
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ftpane/ftpane/keymap"
 	"github.com/ftpane/ftpane/session"
+	dircmp "github.com/ftpane/ftpane/ui/compare"
 	"github.com/ftpane/ftpane/ui/styles"
 )
 
@@ -39,7 +41,7 @@ type ListedMsg struct {
 	// the pane's own command read the folder (they are in table then).
 	Listing session.Listing
 	Err     error
-	Select  string // entry to put the cursor on; "" for the remembered one
+	Select  string // entry to put the cursor on; "": see Load
 	Reload  bool   // same folder again: keep marks and filter
 	// Sample is the listing's first few files as they came, before the
 	// pane's shape (the root learns the server's time zone from them).
@@ -62,6 +64,7 @@ type Model struct {
 	offset int
 	limit  int // entries a listing may bring (browse.max_entries)
 	shape  func(session.Entry) session.Entry
+	cmp    map[string]dircmp.Result // a comparison's results (compare.go); nil: none
 
 	marks      []uint64 // a bit per entry of tab
 	nMarked    int
@@ -70,22 +73,26 @@ type Model struct {
 	reverse    bool
 	hidden     bool
 	filter     filterState
+	cols       Columns
+	local      bool // fs is the local disk: the local columns
 
-	remember map[string]string // folder -> name under the cursor when left
-	seq      int
-	loading  bool
-	listErr  string // why the last listing failed: shown instead of "empty folder"
-	spin     spinner.Model
-	width    int
-	height   int
-	active   bool
-	still    bool // no spinner animation (tests)
+	seq     int
+	loading bool
+	listErr string // why the last listing failed: shown instead of "empty folder"
+	spin    spinner.Model
+	width   int
+	height  int
+	active  bool
+	still   bool // no spinner animation (tests)
+
+	last click            // the last click on a row, for double clicks
+	now  func() time.Time // the clock that times them; nil: time.Now
 }
 
 // New makes a pane on fs; call Load to read its first folder.
 func New(id ID, fs session.FS, keys keymap.KeyMap, st styles.Styles) Model {
 	return Model{id: id, fs: fs, keys: keys, styles: st, tab: emptyTable, limit: DefaultMaxEntries,
-		remember: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.Line))}
+		cols: DefaultColumns(), local: isLocal(fs), spin: spinner.New(spinner.WithSpinner(spinner.Line))}
 }
 
 // SetShape rewrites each entry of the next listings as it arrives (the
@@ -142,23 +149,21 @@ func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 // SetFS replaces what the pane shows (connect, disconnect); the listing is
 // emptied until the next Load.
 func (m *Model) SetFS(fs session.FS) {
-	m.fs = fs
+	m.fs, m.local = fs, isLocal(fs)
 	m.dir, m.tab, m.sorted, m.view = "", emptyTable, nil, nil
 	m.clearMarks()
 	m.filter = filterState{}
-	m.remember = map[string]string{}
 	m.seq++
 	m.loading = false
 }
 
 // Load reads dir (its canonical form, after Chdir) and puts the cursor on
-// sel, or on the entry remembered for that folder when sel is "".
+// sel. Without sel, as in mc: a folder entered shows its first row, and
+// going up (by any way: "..", the parent key, cd ..) lands on the folder
+// left.
 func (m *Model) Load(dir, sel string) tea.Cmd {
 	if m.fs == nil {
 		return nil
-	}
-	if m.dir != "" && m.dir != dir {
-		m.rememberCursor()
 	}
 	return m.request(dir, sel, false)
 }
@@ -180,7 +185,6 @@ func (m *Model) LoadHome() tea.Cmd {
 	if m.fs == nil {
 		return nil
 	}
-	m.rememberCursor()
 	m.seq++
 	m.loading = true
 	id, seq, fsys, rd := m.id, m.seq, m.fs, m.reading()
@@ -200,15 +204,10 @@ func (m *Model) request(dir, sel string, reload bool) tea.Cmd {
 	return tea.Batch(m.spinTick(), listCmd(m.fs, m.id, m.seq, dir, sel, reload, dir != m.dir, m.reading()))
 }
 
-func (m *Model) rememberCursor() {
-	if e, ok := m.Current(); ok && m.dir != "" {
-		m.remember[m.dir] = e.Name
-	}
-}
-
-// Current is the entry under the cursor.
+// Current is the entry under the cursor; none on the ".." row, which no
+// operation acts on (AtParent tells it).
 func (m Model) Current() (session.Entry, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.view) {
+	if m.cursor < 0 || m.cursor >= len(m.view) || m.view[m.cursor] == upRow {
 		return session.Entry{}, false
 	}
 	return m.tab.entry(m.view[m.cursor]), true
@@ -235,8 +234,14 @@ func (m Model) Selection() []session.Entry {
 // Marked is the number and total size of marked entries.
 func (m Model) Marked() (int, int64) { return m.nMarked, m.markedSize }
 
-// Len is the number of entries shown (after hidden files and the filter).
-func (m Model) Len() int { return len(m.view) }
+// Len is the number of entries shown (after hidden files and the filter),
+// the ".." row not counted.
+func (m Model) Len() int {
+	if m.hasUp() {
+		return len(m.view) - 1
+	}
+	return len(m.view)
+}
 
 // Total is the number of entries in the folder (at most the limit).
 func (m Model) Total() int { return m.tab.len() }

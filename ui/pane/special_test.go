@@ -31,6 +31,7 @@ func TestSpecialEntriesShowAsLsDoes(t *testing.T) {
 		es[i].ModTime = when
 	}
 	m := New(Left, session.Local{}, keymap.Default(), styles.New(styles.DefaultTheme(), true, true))
+	m.SetColumns(Columns{Local: []Column{ColName, ColSize, ColTime, ColPerm}})
 	m.SetSize(90, 12)
 	m.seq++
 	m, _ = m.Update(ListedMsg{Pane: m.id, Seq: m.seq, Listing: session.Listing{Dir: "/dev", Entries: es}})

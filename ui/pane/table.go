@@ -33,6 +33,10 @@ type table struct {
 	zones   map[int32]*time.Location // times not in zone
 	zone    *time.Location
 	cut     bool // the folder has more entries than the limit let in
+	// modes says some entry has permissions; ownerW and groupW are the
+	// widest owner and group (0: none known). The columns size by them.
+	modes          bool
+	ownerW, groupW int
 }
 
 type owners struct{ owner, group string }

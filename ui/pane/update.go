@@ -98,6 +98,9 @@ func (m *Model) handleMove(msg tea.KeyPressMsg) bool {
 }
 
 func (m *Model) open() tea.Cmd {
+	if m.AtParent() {
+		return m.up()
+	}
 	e, ok := m.Current()
 	if !ok || m.fs == nil {
 		return nil
@@ -107,7 +110,6 @@ func (m *Model) open() tea.Cmd {
 	case session.KindDir:
 		return m.Load(p, "")
 	case session.KindLink:
-		m.rememberCursor()
 		m.seq++
 		m.loading = true
 		return tea.Batch(m.spinTick(), followCmd(m.fs, m.id, m.seq, p, e, m.reading()))
@@ -175,13 +177,6 @@ func (m *Model) Scroll(delta int) {
 	m.clampOffset()
 	m.cursor = max(m.offset, min(m.cursor, m.offset+m.rows()-1))
 	m.cursor = max(0, min(m.cursor, len(m.view)-1))
-}
-
-// Click puts the cursor on the row at y (0 is the pane's title line).
-func (m *Model) Click(y int) {
-	if i := m.offset + y - 1; y >= 1 && i < len(m.view) {
-		m.cursor = i
-	}
 }
 
 // rows is the number of entry rows shown under the title (and above the

@@ -9,31 +9,12 @@ import (
 	"github.com/ftpane/ftpane/session"
 )
 
-// Column widths; columns drop, perms first, as the pane narrows.
-const (
-	minName    = 12
-	sizeWidth  = 8
-	timeWidth  = 12
-	permsWidth = 10
-)
-
-type columns struct{ name, size, time, perms bool }
-
-func (m Model) columns() columns {
-	w := m.width - 1 // mark gutter
-	c := columns{name: true}
-	c.size = w >= minName+1+sizeWidth
-	c.time = w >= minName+2+sizeWidth+timeWidth
-	c.perms = w >= minName+3+sizeWidth+timeWidth+permsWidth
-	return c
-}
-
 // View renders the title line and the visible rows only, so a folder of
 // 100,000 entries costs no more than one of forty.
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.title())
-	cols := m.columns()
+	cols := m.layout()
 	end := min(len(m.view), m.offset+m.rows())
 	for i := m.offset; i < end; i++ {
 		b.WriteByte('\n')
@@ -41,7 +22,7 @@ func (m Model) View() string {
 	}
 	for i := end - m.offset; i < m.rows(); i++ {
 		b.WriteByte('\n')
-		if i == 0 && len(m.view) == 0 && !m.loading {
+		if i == end-m.offset && m.Len() == 0 && !m.loading { // under "..", if any
 			b.WriteString(m.styles.Pane.Muted.Render(fit(m.emptyText(), m.width)))
 			continue
 		}
@@ -112,43 +93,73 @@ func cursorMark(typing bool) string {
 	return ""
 }
 
-func (m Model) row(i int, cols columns) string {
+func (m Model) row(i int, l layout) string {
 	idx := m.view[i]
+	if idx == upRow {
+		return m.upRow(i, l)
+	}
 	e := m.tab.peek(idx)
 	marked := m.marked(idx)
-	tail := m.tail(e, cols)
-	nameW := m.width - 1 - ansi.StringWidth(tail)
 	gutter := " "
 	if marked {
 		gutter = "*"
 	}
-	name := m.name(e, nameW, marked, i == m.cursor)
-	line := gutter + name + tail
-	if i == m.cursor {
-		cur := m.styles.Pane.CursorInactive
-		if m.active {
-			cur = m.styles.Pane.Cursor
+	var b strings.Builder
+	for j, c := range l.cols {
+		if j > 0 {
+			b.WriteByte(' ')
 		}
-		return cur.Render(ansi.Strip(line))
+		if c == ColName {
+			cm := m.compareMarker(e.Name) // compare.go: a comparison's sign without colour
+			b.WriteString(cm + m.name(e, l.widths[j]-ansi.StringWidth(cm), marked, i == m.cursor))
+		} else {
+			b.WriteString(cell(e, c, l.widths[j]))
+		}
+	}
+	rest := b.String()
+	if i == m.cursor {
+		return m.cursorStyle().Render(ansi.Strip(gutter + rest))
 	}
 	if marked {
-		return m.styles.Pane.Marked.Render(gutter) + name + tail
+		return m.styles.Pane.Marked.Render(gutter) + rest
 	}
-	return line
+	return gutter + rest
 }
 
-func (m Model) tail(e session.Entry, cols columns) string {
+// upRow is the ".." row, mc's way up: a folder, never marked, with
+// mc's UP--DIR where the size goes.
+func (m Model) upRow(i int, l layout) string {
 	var b strings.Builder
-	if cols.size {
-		b.WriteString(" " + padLeft(sizeText(e), sizeWidth))
+	b.WriteByte(' ')
+	for j, c := range l.cols {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		switch c {
+		case ColName:
+			cm := m.compareMarker(upName) // compare.go: its column, blank
+			name := fit(upName, l.widths[j]-ansi.StringWidth(cm))
+			if i != m.cursor {
+				name = m.styles.Pane.Dir.Render(name)
+			}
+			b.WriteString(cm + name)
+		case ColSize:
+			b.WriteString(padLeft(upSize, l.widths[j]))
+		default:
+			b.WriteString(strings.Repeat(" ", l.widths[j]))
+		}
 	}
-	if cols.time {
-		b.WriteString(" " + padRight(timeText(e), timeWidth))
-	}
-	if cols.perms {
-		b.WriteString(" " + padRight(permsText(e), permsWidth))
+	if i == m.cursor {
+		return m.cursorStyle().Render(ansi.Strip(b.String()))
 	}
 	return b.String()
+}
+
+func (m Model) cursorStyle() lipgloss.Style {
+	if m.active {
+		return m.styles.Pane.Cursor
+	}
+	return m.styles.Pane.CursorInactive
 }
 
 // name renders an entry's name in w cells: escaped, suffixed by kind,
@@ -174,6 +185,9 @@ func (m Model) name(e session.Entry, w int, marked, cursor bool) string {
 }
 
 func (m Model) entryStyle(e session.Entry, marked bool) lipgloss.Style {
+	if st, ok := m.compareStyle(e.Name); ok { // compare.go
+		return st
+	}
 	switch {
 	case marked:
 		return m.styles.Pane.Marked

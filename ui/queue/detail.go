@@ -83,11 +83,24 @@ func detailLines(j transfer.JobState) []string {
 		"  what    "+j.Kind.String()+" · "+j.Direction()+" · "+j.Type.String()+" · if there: "+j.Conflict.String(),
 		"  size    "+sizeText(j),
 		"  state   "+stateText(j),
+		"  limit   "+detailLimit(j),
 		fmt.Sprintf("  tries   %d", len(j.Tries)))
 	for i, t := range j.Tries {
 		lines = append(lines, tryLine(i+1, t))
 	}
 	return lines
+}
+
+// detailLimit is the job's own bandwidth limit in words.
+func detailLimit(j transfer.JobState) string {
+	if j.Limit <= 0 {
+		return "none of its own (B sets one)"
+	}
+	s := transfer.FormatRate(j.Limit) + " of its own"
+	if j.Kind == transfer.KindTree {
+		s += ", shared by the files in it"
+	}
+	return s
 }
 
 func sizeText(j transfer.JobState) string {

@@ -31,6 +31,8 @@ type Model struct {
 	active bool
 	keys   keymap.KeyMap
 	styles styles.Styles
+
+	limit int64 // the queue's overall bandwidth limit, 0: none
 }
 
 // New makes an empty pane that draws hash marks.
@@ -195,6 +197,13 @@ func (m *Model) SetStyles(st styles.Styles) { m.styles = st }
 
 // SetKeys changes the bindings.
 func (m *Model) SetKeys(k keymap.KeyMap) { m.keys = k }
+
+// SetLimit is the queue's overall bandwidth limit (bytes a second, 0:
+// none), for the total line: the root hands it over, as it does events.
+func (m *Model) SetLimit(bps int64) { m.limit = max(bps, 0) }
+
+// Limit is the overall bandwidth limit the total line shows.
+func (m Model) Limit() int64 { return m.limit }
 
 // ToggleHash switches between hash marks and a smooth bar.
 func (m *Model) ToggleHash() { m.smooth = !m.smooth }

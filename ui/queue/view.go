@@ -81,9 +81,18 @@ func (m Model) rowText(j transfer.JobState) string {
 	s := pad(dir, dirW) + pad(ansi.Truncate(name, nameW, "…"), nameW) + " " +
 		bar(j, m.barWidth(), !m.smooth) + " " + padLeft(percent(j), 4) + " " + pad(bytes(j), 17) + " "
 	if running(j.State) && j.State != transfer.Waiting {
-		return s + pad(rate(j.Rate), 10) + " " + pad(eta(j.ETA), 7) + " " + stateText(j)
+		return s + pad(rate(j.Rate), 10) + " " + pad(eta(j.ETA), 7) + " " + stateText(j) + limitText(j)
 	}
-	return s + stateText(j)
+	return s + stateText(j) + limitText(j)
+}
+
+// limitText notes the job's own bandwidth limit while it has work left,
+// short (the detail view says it in full): "≤300K/s".
+func limitText(j transfer.JobState) string {
+	if j.Limit <= 0 || j.State.Final() {
+		return ""
+	}
+	return " ≤" + transfer.RateString(j.Limit) + "/s"
 }
 
 // baseName is the last element of a slash or backslash path, escaped.
@@ -196,12 +205,17 @@ func eta(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// total is the total line: bytes, aggregate rate and ETA, files done out
-// of all, files in flight (and failed ones).
+// total is the total line: bytes, aggregate rate (and the bandwidth
+// limit, when one is set) and ETA, files done out of all, files in
+// flight (and failed ones).
 func (m Model) total() string {
 	s := m.sum
-	t := fmt.Sprintf("total %s/%s  %s  ETA %s  files %d/%d  in flight %d", humanize.Bytes(uint64(s.BytesDone)),
-		humanize.Bytes(uint64(s.Bytes)), rate(s.Rate), eta(s.ETA), s.FilesDone, s.Files, s.InFlight)
+	limit := ""
+	if m.limit > 0 {
+		limit = "  limit " + transfer.FormatRate(m.limit)
+	}
+	t := fmt.Sprintf("total %s/%s  %s%s  ETA %s  files %d/%d  in flight %d", humanize.Bytes(uint64(s.BytesDone)),
+		humanize.Bytes(uint64(s.Bytes)), rate(s.Rate), limit, eta(s.ETA), s.FilesDone, s.Files, s.InFlight)
 	if s.Failed > 0 {
 		t += fmt.Sprintf("  failed %d", s.Failed)
 	}

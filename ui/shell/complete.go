@@ -17,6 +17,7 @@ const (
 	argRemote
 	argLocal
 	argCommand
+	argRate // a bandwidth limit: the word off
 )
 
 // argKinds gives the kind of each argument of the commands that take
@@ -29,6 +30,9 @@ var argKinds = map[string][]argKind{
 	"mdelete": {argRemote}, "rmdir": {argRemote}, "rename": {argRemote}, "chmod": {argNone, argRemote},
 	"put": {argLocal, argRemote}, "append": {argLocal, argRemote}, "mput": {argLocal},
 	"lcd": {argLocal}, "help": {argCommand}, "proxy": {argCommand}, "mirror": {argRemote, argLocal},
+	"find":  {argRemote},
+	"watch": {argLocal},
+	"rate":  {argRate},
 }
 
 // Complete returns the candidates for the last word of a partial line and
@@ -56,6 +60,8 @@ func (s *Shell) Complete(ctx context.Context, line string) (start int, candidate
 	switch kind {
 	case argCommand:
 		return start, prefixed(Names(), word)
+	case argRate:
+		return start, prefixed([]string{"off"}, word)
 	case argLocal:
 		return start, quoteAll(s.completeLocal(word))
 	case argRemote:

@@ -107,6 +107,7 @@ func (m *mirrorRun) useQueue() func() {
 		return func() {}
 	}
 	m.q = newQueue(m.o.parallel)
+	m.q.SetRate(m.s.q.Rate()) // the shell's queue is idle meanwhile
 	return func() { m.q.Close() }
 }
 

@@ -22,12 +22,12 @@ const lookahead = 64
 // lister lists one folder, by its full path.
 type lister func(ctx context.Context, dir string) (session.Listing, error)
 
-// walker lists a tree's folders with several listers at once and hands
+// treeWalk lists a tree's folders with several listers at once and hands
 // them over one at a time in the order a walk on one connection visits
 // them: depth first, each folder's subfolders in the order given (sorted).
 // What the caller prints or queues from them is thus the same every time.
 // A free lister takes the waiting folder that is handed over soonest.
-type walker struct {
+type treeWalk struct {
 	ctx  context.Context
 	path func(rel string) string
 	wg   sync.WaitGroup
@@ -41,7 +41,7 @@ type walker struct {
 // folder is one folder of the walk; l and err are set when done closes.
 type folder struct {
 	rel   string
-	taken bool // a lister has it (guarded by walker.mu)
+	taken bool // a lister has it (guarded by treeWalk.mu)
 	done  chan struct{}
 	l     session.Listing
 	err   error
@@ -51,8 +51,8 @@ func newFolder(rel string) *folder { return &folder{rel: rel, done: make(chan st
 
 // startWalk starts listing the tree at path(""), one goroutine per
 // lister. Stop ends them.
-func startWalk(ctx context.Context, path func(rel string) string, listers []lister) *walker {
-	w := &walker{ctx: ctx, path: path, stack: []*folder{newFolder("")}}
+func startWalk(ctx context.Context, path func(rel string) string, listers []lister) *treeWalk {
+	w := &treeWalk{ctx: ctx, path: path, stack: []*folder{newFolder("")}}
 	w.cond = sync.NewCond(&w.mu)
 	for _, l := range listers {
 		w.wg.Add(1)
@@ -62,7 +62,7 @@ func startWalk(ctx context.Context, path func(rel string) string, listers []list
 }
 
 // run lists folders with one lister until the walk ends.
-func (w *walker) run(list lister) {
+func (w *treeWalk) run(list lister) {
 	defer w.wg.Done()
 	for {
 		f := w.take()
@@ -76,7 +76,7 @@ func (w *walker) run(list lister) {
 
 // take waits for a folder no lister has yet, among the next lookahead to
 // be handed over; nil when the walk ends.
-func (w *walker) take() *folder {
+func (w *treeWalk) take() *folder {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for !w.closed && w.ctx.Err() == nil {
@@ -94,7 +94,7 @@ func (w *walker) take() *folder {
 // next waits for the listing of the next folder in walking order. It
 // returns nil when every folder was handed over, and ctx's error when
 // it ended first.
-func (w *walker) next() (*folder, error) {
+func (w *treeWalk) next() (*folder, error) {
 	// Only the caller changes the stack's end (listers mark folders
 	// taken): the folder stays there, for a lister to take, until done.
 	w.mu.Lock()
@@ -119,7 +119,7 @@ func (w *walker) next() (*folder, error) {
 
 // push adds the subfolders of the folder just handed over: they come
 // next, in the order given.
-func (w *walker) push(rels []string) {
+func (w *treeWalk) push(rels []string) {
 	if len(rels) == 0 {
 		return
 	}
@@ -133,7 +133,7 @@ func (w *walker) push(rels []string) {
 
 // stop ends the listers and waits until they have returned; a listing
 // under way ends with ctx.
-func (w *walker) stop() {
+func (w *treeWalk) stop() {
 	w.mu.Lock()
 	w.closed = true
 	w.cond.Broadcast()

@@ -312,7 +312,7 @@ func listerStacks() string {
 	buf = buf[:runtime.Stack(buf, true)]
 	var left []string
 	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "shell.(*walker)") || strings.Contains(g, "transfer.(*Queue).List") ||
+		if strings.Contains(g, "shell.(*treeWalk)") || strings.Contains(g, "transfer.(*Queue).List") ||
 			strings.Contains(g, "shell.hookRemote.List") {
 			left = append(left, g)
 		}

@@ -117,6 +117,9 @@ func (s *Shell) cmdStatus(context.Context, []string) error {
 	if st.restart > 0 {
 		s.printf("Restart marker: %d\n", st.restart)
 	}
+	if n := s.q.Rate(); n > 0 {
+		s.printf("%s\n", rateLine(n))
+	}
 	s.printf("Macros: %s\n", s.macroNames())
 	return nil
 }

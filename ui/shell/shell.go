@@ -62,6 +62,10 @@ type Options struct {
 	// Sites resolves open @name, Themer serves theme (sites.go); nil: none.
 	Sites  SiteLookup
 	Themer Themer
+	// Rate is the bandwidth limit of the queue the shell makes itself
+	// (batch mode), in bytes per second; 0: none. A given Queue keeps
+	// its own.
+	Rate int64
 }
 
 // Shell is one interpreter: its connections, settings and macros. Run is
@@ -99,6 +103,9 @@ type Shell struct {
 	// before the next command ("": nothing to do).
 	syncDir   string
 	proxySync string // the same for the attached proxy connection
+
+	// watcher is the screen's folder watch (watch.go); nil in batch mode.
+	watcher Watcher
 }
 
 // New builds an interpreter. Nothing is dialled until open (or Connect).
@@ -114,6 +121,7 @@ func New(opts Options) *Shell {
 	}
 	if s.q == nil {
 		s.q, s.ownQ = newQueue(defaultMirrorParallel), true
+		s.q.SetRate(opts.Rate)
 	}
 	if s.dial == nil {
 		s.dial = session.Dial

@@ -36,6 +36,7 @@ var commands = []*command{
 	{name: "lpwd", max: 0, run: (*Shell).cmdLpwd},
 	{name: "ls", aliases: []string{"dir"}, max: -1, conn: true, run: (*Shell).cmdLs},
 	{name: "nlist", max: 2, conn: true, run: (*Shell).cmdNlist},
+	{name: "find", max: -1, conn: true, run: (*Shell).cmdFind},
 	{name: "mdir", min: 2, max: -1, conn: true, run: (*Shell).cmdMdir},
 	{name: "mls", min: 2, max: -1, conn: true, run: (*Shell).cmdMls},
 	{name: "modtime", min: 1, max: 1, conn: true, run: (*Shell).cmdModtime},
@@ -53,6 +54,7 @@ var commands = []*command{
 	{name: "reget", min: 1, max: 2, conn: true, run: (*Shell).cmdReget},
 	{name: "restart", max: 1, run: (*Shell).cmdRestart},
 	{name: "retries", max: 1, run: (*Shell).cmdRetries},
+	{name: "rate", max: 1, run: (*Shell).cmdRate},
 	{name: "newer", min: 1, max: 2, conn: true, run: (*Shell).cmdNewer},
 	{name: "runique", max: 1, run: toggle("Receive unique", func(s *settings) *bool { return &s.runique })},
 	{name: "sunique", max: 1, run: toggle("Store unique", func(s *settings) *bool { return &s.sunique })},
@@ -100,6 +102,7 @@ var commands = []*command{
 	{name: "help", aliases: []string{"?"}, max: -1, run: (*Shell).cmdHelp},
 	// the site manager and the screen (sites.go)
 	{name: "theme", max: 1, run: (*Shell).cmdTheme},
+	{name: "watch", max: 2, run: (*Shell).cmdWatch}, // watch.go
 }
 
 // byName maps every name and alias to its command. It is filled once, in

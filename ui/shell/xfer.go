@@ -149,7 +149,7 @@ func (s *Shell) cmdRetries(_ context.Context, args []string) error {
 // catRemote writes a remote file to the output (get file -), converting
 // line ends in ASCII mode as a download to a file would.
 func (s *Shell) catRemote(ctx context.Context, remote string) error {
-	_, err := transfer.Cat(ctx, s.cur.remote, remote, s.takeRestart(), s.out, s.ascii() && s.set.cr)
+	_, err := s.q.Cat(ctx, s.cur.remote, remote, s.takeRestart(), s.out, s.ascii() && s.set.cr)
 	return err
 }
 

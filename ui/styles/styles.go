@@ -38,8 +38,15 @@ func DefaultTheme() Theme {
 	}
 }
 
-// Styles is every style of the UI, grouped by component.
-type Styles struct {
+// Styles is every style of the UI, grouped by component. It is a handle:
+// every model holds one, and Bubble Tea copies models by value on every
+// message, so the styles themselves (22 KB of lipgloss.Style) are shared
+// behind a pointer rather than copied five times per event. Styles are
+// never changed after New; a theme switch builds new ones.
+type Styles struct{ *Set }
+
+// Set is the styles a Styles handle points to.
+type Set struct {
 	NoColor bool
 	Header  struct{ Bar, Label, Lock, Muted lipgloss.Style }
 	Pane    struct {
@@ -51,6 +58,8 @@ type Styles struct {
 	Dialog struct{ Box, Title, Label, Error, Button lipgloss.Style }
 	Viewer struct{ Title, Body lipgloss.Style }
 	Log    struct{ Sent, Received, Info, Error lipgloss.Style }
+	// Compare colours the names of two compared folders (Same keeps its own).
+	Compare struct{ Newer, Older, OnlyHere, Differs lipgloss.Style }
 }
 
 // New builds the styles for a background. With noColor (NO_COLOR set) no
@@ -67,13 +76,14 @@ func New(t Theme, dark, noColor bool) Styles {
 		}
 		return lipgloss.NewStyle().Foreground(c[i])
 	}
-	var s Styles
+	s := Styles{&Set{}}
 	s.NoColor = noColor
 	s.Header.Bar = lipgloss.NewStyle().Bold(true)
 	s.Header.Label = fg(t.Accent).Bold(true)
 	s.Header.Lock = fg(t.Link).Bold(true)
 	s.Header.Muted = fg(t.Muted)
 	buildPane(&s, t, i, noColor, fg)
+	buildCompare(&s, t, fg)
 	s.Status.Info = lipgloss.NewStyle()
 	s.Status.Error = fg(t.Error).Bold(true)
 	s.Status.Marked = fg(t.Mark).Bold(true)
@@ -123,4 +133,14 @@ func buildPane(s *Styles, t Theme, i int, noColor bool, fg func([2]color.Color) 
 	s.Pane.BorderActive = s.Pane.BorderActive.BorderForeground(t.Accent[i])
 	s.Pane.Cursor = lipgloss.NewStyle().Background(t.CursorBg[i]).Foreground(t.CursorFg[i])
 	s.Pane.CursorInactive = lipgloss.NewStyle().Underline(true)
+}
+
+// buildCompare draws a comparison with the theme's roles, whose contrast
+// is checked already: newer as links, older muted, only here as matches,
+// a size difference as errors.
+func buildCompare(s *Styles, t Theme, fg func([2]color.Color) lipgloss.Style) {
+	s.Compare.Newer = fg(t.Link).Bold(true)
+	s.Compare.Older = fg(t.Muted)
+	s.Compare.OnlyHere = fg(t.Match).Bold(true)
+	s.Compare.Differs = fg(t.Error).Bold(true)
 }

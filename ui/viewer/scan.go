@@ -4,23 +4,18 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/ftpane/ftpane/ui/pane"
 )
 
 // How the pager cuts a file into lines. A line ends after '\n', or after
 // maxLine bytes without one (a file of one huge line still pages in small
-// reads). Of each line only the first keepBytes are kept for the screen.
-// Every stride-th line's offset is remembered, so a window is read from
-// the nearest one: 8 bytes per 256 lines is all the pager keeps of a file
-// beyond the lines on screen.
+// reads). Every stride-th line's offset is remembered, so a window is read
+// from the nearest one: 8 bytes per 256 lines is all the pager keeps of a
+// file beyond the lines around the screen.
 const (
 	maxLine   = 16 << 10
-	keepBytes = 1 << 10
 	stride    = 256
 	scanChunk = 4 << 20 // bytes counted per scan step
 	probeSize = 8000    // bytes looked at for a NUL: binary files show as hex
@@ -31,55 +26,76 @@ const (
 // open pager, which drops those of a pager it is not.
 type Msg interface{ viewerMsg() }
 
-// scannedMsg is one scan step: lines counted from one offset to the next.
+// scannedMsg is one scan step: the lines counted from one offset to the
+// next, or for a file shown only as hex, how much has arrived. A step of
+// an earlier scan (gen) is dropped.
 type scannedMsg struct {
 	src      Source
-	from     int64
-	next     int64   // where the next step starts: the start of a line
-	lines    int     // lines ended between from and next
-	marks    []int64 // the starts of the lines at multiples of stride
-	probed   bool    // hex holds the answer
-	hex      bool
+	gen      int
+	st       scanState // where the next step starts
+	marks    []int64   // the starts of the lines at multiples of stride
+	binary   bool      // the probe found a NUL (the first step)
 	avail    int64
-	complete bool // the whole file is counted
+	done     bool // the whole file has arrived
+	complete bool // and the scan has gone through it
 	err      error
 }
 
-// windowMsg holds rendered lines from first on.
+// windowMsg holds the lines (or hex rows) from first on.
 type windowMsg struct {
 	src   Source
+	hex   bool
 	first int
-	lines []string
+	lines []winLine
+}
+
+// winLine is one held line: where it starts in the file and its bytes
+// (a hex row: its 16 bytes).
+type winLine struct {
+	off int64
+	raw []byte
+}
+
+// locatedMsg is the number of the text line holding a byte offset.
+type locatedMsg struct {
+	src  Source
+	gen  int
+	line int
 }
 
 func (scannedMsg) viewerMsg() {}
 func (windowMsg) viewerMsg()  {}
+func (locatedMsg) viewerMsg() {}
 
 // scanState is what a scan step starts from.
 type scanState struct {
 	from   int64
 	line   int // the number of the line that starts at from
 	probed bool
-	hex    bool
+	text   bool // count text lines; else only follow the file's arrival (hex)
 }
 
 // scanCmd counts the lines of the next chunk, first waiting for bytes
 // to arrive when the pager has counted all there are.
-func scanCmd(src Source, st scanState) tea.Cmd {
+func scanCmd(src Source, gen int, st scanState) tea.Cmd {
 	return func() tea.Msg {
+		msg := scannedMsg{src: src, gen: gen, st: st}
 		if !st.probed {
 			src.Wait(probeSize - 1)
-			hex, err := probe(src)
+			bin, err := probe(src)
 			if err != nil {
-				return scannedMsg{src: src, err: err}
+				msg.err = err
+				return msg
 			}
-			st.probed, st.hex = true, hex
+			st.probed, st.text, msg.binary = true, !bin, bin
 		}
 		src.Wait(st.from + stepWait(st.from) - 1)
-		if st.hex {
-			return scanHex(src, st)
+		if st.text {
+			scanText(src, st, &msg)
+		} else {
+			scanAvail(src, st, &msg)
 		}
-		return scanText(src, st)
+		return msg
 	}
 }
 
@@ -99,47 +115,42 @@ func probe(src Source) (bool, error) {
 	return bytes.IndexByte(buf, 0) >= 0, nil
 }
 
-// scanHex needs no reading: a hex line is 16 bytes.
-func scanHex(src Source, st scanState) scannedMsg {
-	avail, done, err := src.Avail()
-	n := avail / hexWidth
-	if done && avail%hexWidth != 0 {
-		n++
-	}
-	return scannedMsg{src: src, from: st.from, next: avail, lines: int(n) - st.line, probed: true, hex: true,
-		avail: avail, complete: done, err: err}
+// scanAvail needs no reading: hex rows are 16 bytes.
+func scanAvail(src Source, st scanState, msg *scannedMsg) {
+	msg.avail, msg.done, msg.err = src.Avail()
+	st.from = msg.avail
+	msg.st, msg.complete = st, msg.done
 }
 
 // scanText counts the lines in the next chunk. A line cut by the chunk's
 // end is left for the next step; the file's last line, without '\n',
 // counts once the file is complete.
-func scanText(src Source, st scanState) scannedMsg {
+func scanText(src Source, st scanState, msg *scannedMsg) {
 	avail, done, err := src.Avail()
+	msg.avail, msg.done, msg.err = avail, done, err
 	end := min(avail, st.from+scanChunk)
 	final := done && end == avail
-	msg := scannedMsg{src: src, from: st.from, next: st.from, probed: true, avail: avail, err: err}
 	r := bufio.NewReaderSize(io.NewSectionReader(src, st.from, end-st.from), maxLine)
 	for {
 		s, rerr := r.ReadSlice('\n')
 		if len(s) == 0 || (errors.Is(rerr, io.EOF) && !final) {
 			break
 		}
-		msg.next += int64(len(s))
-		msg.lines++
-		if (st.line+msg.lines)%stride == 0 {
-			msg.marks = append(msg.marks, msg.next)
+		st.from += int64(len(s))
+		st.line++
+		if st.line%stride == 0 {
+			msg.marks = append(msg.marks, st.from)
 		}
 		if rerr != nil && !errors.Is(rerr, bufio.ErrBufferFull) {
 			break
 		}
 	}
-	msg.complete = final && msg.next == avail
-	return msg
+	msg.st, msg.complete = st, final && st.from == avail
 }
 
-// windowCmd renders count lines from first on, reading from the
-// remembered line start at or before first (mark, the start of line
-// markLine) up to end, where counted lines stop.
+// windowCmd reads count lines from first on, from the remembered line
+// start at or before first (mark, the start of line markLine) up to end,
+// where counted lines stop. A hex window reads count rows.
 func windowCmd(src Source, hex bool, first, count int, mark int64, markLine int, end int64) tea.Cmd {
 	return func() tea.Msg {
 		if hex {
@@ -147,14 +158,16 @@ func windowCmd(src Source, hex bool, first, count int, mark int64, markLine int,
 		}
 		msg := windowMsg{src: src, first: first}
 		r := bufio.NewReaderSize(io.NewSectionReader(src, mark, end-mark), maxLine)
+		off := mark
 		for line := markLine; line < first+count; line++ {
 			s, err := r.ReadSlice('\n')
 			if len(s) == 0 {
 				break
 			}
 			if line >= first {
-				msg.lines = append(msg.lines, textLine(s))
+				msg.lines = append(msg.lines, winLine{off: off, raw: bytes.Clone(s)})
 			}
+			off += int64(len(s))
 			if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 				break
 			}
@@ -163,21 +176,34 @@ func windowCmd(src Source, hex bool, first, count int, mark int64, markLine int,
 	}
 }
 
-// textLine is one line as shown: no line end, tabs as four spaces,
-// control characters escaped, at most keepBytes of it.
-func textLine(s []byte) string {
-	s = bytes.TrimSuffix(bytes.TrimSuffix(s, []byte("\n")), []byte("\r"))
-	s = s[:min(len(s), keepBytes)]
-	return pane.Escape(strings.ReplaceAll(string(s), "\t", "    "))
-}
-
 func hexWindow(src Source, first, count int, end int64) windowMsg {
-	msg := windowMsg{src: src, first: first}
+	msg := windowMsg{src: src, hex: true, first: first}
 	off := int64(first) * hexWidth
 	buf := make([]byte, min(int64(count)*hexWidth, max(0, end-off)))
 	n, _ := src.ReadAt(buf, off)
 	for i := 0; i < n; i += hexWidth {
-		msg.lines = append(msg.lines, fmt.Sprintf("%08x  % x", off+int64(i), buf[i:min(i+hexWidth, n)]))
+		msg.lines = append(msg.lines, winLine{off: off + int64(i), raw: buf[i:min(i+hexWidth, n)]})
 	}
 	return msg
+}
+
+// locateCmd finds the text line that holds byte off, reading from mark,
+// the start of line markLine, at most up to end.
+func locateCmd(src Source, gen int, mark int64, markLine int, off, end int64) tea.Cmd {
+	return func() tea.Msg {
+		r := bufio.NewReaderSize(io.NewSectionReader(src, mark, end-mark), maxLine)
+		line, pos := markLine, mark
+		for {
+			s, err := r.ReadSlice('\n')
+			if len(s) == 0 || pos+int64(len(s)) > off {
+				break
+			}
+			pos += int64(len(s))
+			line++
+			if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+				break
+			}
+		}
+		return locatedMsg{src: src, gen: gen, line: line}
+	}
 }

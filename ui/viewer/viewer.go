@@ -1,21 +1,18 @@
 // Package viewer is the F3 pager: a read-only, scrollable view of a file
-// of any size. The file is read in chunks as the user scrolls (a remote
-// one from a temporary copy that fills in the background); the pager
-// holds the lines around the screen and an offset per 256 lines, never
-// the file. Only the visible lines are rendered.
+// of any size, as text or as hex, with lines cut or wrapped, and a search
+// (/ ? n N) that streams through the file. The file is read in chunks as
+// the user scrolls (a remote one from a temporary copy that fills in the
+// background); the pager holds the lines around the screen and an offset
+// per 256 lines, never the file. Only the visible lines are rendered.
 package viewer
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/keymap"
-	"github.com/ftpane/ftpane/ui/pane"
 	"github.com/ftpane/ftpane/ui/styles"
 )
 
@@ -23,31 +20,50 @@ import (
 type Model struct {
 	title  string
 	src    Source
-	offset int // the top line shown
 	closed bool
 	width  int
 	height int
 	keys   keymap.KeyMap
 	styles styles.Styles
+	help   help.Model
+
+	// Where the screen is: the top line, the rows of it scrolled past
+	// (wrapped), the cells scrolled past on the left (not wrapped).
+	offset, sub, hscroll int
+	hex, wrap            bool
+	pending              int   // a line to show once it is counted, or -1
+	locateOff            int64 // a byte whose text line is to be shown, or -1
+	locGen               int
+	back                 [2]int // x from text: the hex row it showed and the text line it left, for x again
 
 	// What the scan has found so far.
 	scan     scanState // where the next step starts
-	marks    []int64   // marks[k] is the start of line k*stride
-	scanning bool      // a step is running
-	complete bool      // every line is counted
+	scanGen  int
+	marks    []int64 // marks[k] is the start of line k*stride
+	complete bool    // the scan has gone through the whole file
 	avail    int64
+	done     bool // the whole file has arrived
 	err      error
 
-	// The lines held: win[i] is line winFirst+i. want is the first line
-	// of a window being read, or -1.
+	// The lines held: win[i] is line (or hex row) winFirst+i, and takes
+	// heights[i] rows when wrapped. want is the first line of a window
+	// being read, or -1.
 	winFirst int
-	win      []string
+	win      []winLine
+	winHex   bool
+	heights  []int
 	want     int
+
+	find finder
 }
 
 // New pages a source; run Init's command to start reading it.
 func New(title string, src Source, keys keymap.KeyMap, st styles.Styles) Model {
-	return Model{title: title, src: src, keys: keys, styles: st, marks: []int64{0}, want: -1}
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.ShortDesc = st.Help.Key, st.Help.Desc
+	h.Styles.ShortSeparator, h.Styles.Ellipsis = st.Help.Sep, st.Help.Sep
+	return Model{title: title, src: src, keys: keys, styles: st, help: h, marks: []int64{0}, want: -1,
+		pending: -1, locateOff: -1, back: [2]int{-1, 0}, find: newFinder()}
 }
 
 // NewText pages bytes already in memory, read at once (tests, short text).
@@ -80,21 +96,31 @@ func drain(m Model, cmd tea.Cmd) Model {
 }
 
 // Init starts counting the file's lines.
-func (m *Model) Init() tea.Cmd {
-	m.scanning = true
-	return scanCmd(m.src, m.scan)
-}
+func (m *Model) Init() tea.Cmd { return scanCmd(m.src, m.scanGen, m.scan) }
 
 // Lines is the text held around the screen, escaped (tests).
-func (m Model) Lines() []string { return m.win }
+func (m Model) Lines() []string {
+	out := make([]string, len(m.win))
+	for i := range m.win {
+		for _, sp := range m.lineSpans(m.winFirst+i, nil, nil) {
+			out[i] += sp.text
+		}
+	}
+	return out
+}
 
 // SetSize gives the pager the whole screen.
-func (m *Model) SetSize(w, h int) { m.width, m.height = max(0, w), max(0, h); m.clamp() }
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(0, w), max(0, h)
+	m.find.input.SetWidth(max(1, m.width-2))
+	m.measure()
+	m.clamp()
+}
 
 // Closed reports whether the user left the pager.
 func (m Model) Closed() bool { return m.closed }
 
-// Update scrolls, closes, and takes its commands' results.
+// Update scrolls, searches, closes, and takes its commands' results.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -104,113 +130,167 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		cmd = m.applyScan(msg)
 	case windowMsg:
-		if msg.src != m.src || msg.first != m.want {
+		if msg.src != m.src || msg.first != m.want || msg.hex != m.hex {
 			return m, nil
 		}
-		m.winFirst, m.win, m.want = msg.first, msg.lines, -1
+		m.winFirst, m.win, m.winHex, m.want = msg.first, msg.lines, msg.hex, -1
+		m.measure()
+	case locatedMsg:
+		if msg.src == m.src && msg.gen == m.locGen {
+			m.goTo(msg.line)
+		}
+	case searchMsg:
+		if msg.src != m.src {
+			return m, nil
+		}
+		cmd = m.applySearch(msg)
 	case tea.MouseWheelMsg:
-		m.offset += 3
 		if msg.Button == tea.MouseWheelUp {
-			m.offset -= 6
+			m.scroll(-3)
+		} else {
+			m.scroll(3)
+		}
+	case tea.PasteMsg:
+		if m.find.typing {
+			m.find.input, cmd = m.find.input.Update(msg)
 		}
 	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.ViewClose) {
+		switch {
+		case m.find.typing:
+			cmd = m.promptKey(msg)
+		case m.find.running && key.Matches(msg, m.keys.Cancel):
+			m.stopSearch("search stopped")
+		case key.Matches(msg, m.keys.ViewClose):
 			m.closed = true
 			src := m.src
 			return m, func() tea.Msg { src.Close(); return nil }
+		default:
+			cmd = m.handleKey(msg)
 		}
-		m.handleKey(msg)
 	}
+	m.applyReveal()
 	m.clamp()
 	return m, tea.Batch(cmd, m.fetch())
 }
 
-func (m *Model) handleKey(k tea.KeyPressMsg) {
+func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	m.find.note = ""
 	page := max(1, m.rows()-1)
 	switch {
 	case key.Matches(k, m.keys.ViewUp):
-		m.offset--
+		m.scroll(-1)
 	case key.Matches(k, m.keys.ViewDown):
-		m.offset++
+		m.scroll(1)
 	case key.Matches(k, m.keys.ViewPageUp):
-		m.offset -= page
+		m.scroll(-page)
 	case key.Matches(k, m.keys.ViewPageDown):
-		m.offset += page
+		m.scroll(page)
 	case key.Matches(k, m.keys.ViewTop):
-		m.offset = 0
+		m.moved()
+		m.offset, m.sub = 0, 0
 	case key.Matches(k, m.keys.ViewBottom):
-		m.offset = m.scan.line
-	}
-}
-
-// applyScan counts a step's lines and starts the next step until the
-// whole file is counted.
-func (m *Model) applyScan(msg scannedMsg) tea.Cmd {
-	m.scanning = false
-	m.avail, m.err = msg.avail, msg.err
-	m.scan.probed, m.scan.hex = msg.probed, msg.hex
-	m.scan.from, m.scan.line = msg.next, m.scan.line+msg.lines
-	m.marks = append(m.marks, msg.marks...)
-	m.complete = msg.complete
-	if m.complete || msg.err != nil {
-		return nil
-	}
-	m.scanning = true
-	return scanCmd(m.src, m.scan)
-}
-
-// fetch reads the lines around the screen when some shown line is not
-// held: a screen above and two below, and at least 256 lines, so that
-// a taller window (SetSize, which cannot start a read) still finds its
-// lines held.
-func (m *Model) fetch() tea.Cmd {
-	first, end := m.offset, min(m.offset+m.rows(), m.scan.line)
-	if first >= end || (first >= m.winFirst && end <= m.winFirst+len(m.win)) {
-		return nil
-	}
-	from := max(0, first-max(m.rows(), 64))
-	if m.want == from {
-		return nil
-	}
-	m.want = from
-	k := min(from/stride, len(m.marks)-1)
-	return windowCmd(m.src, m.scan.hex, from, max(3*m.rows(), 256), m.marks[k], k*stride, m.scan.from)
-}
-
-func (m Model) rows() int { return max(1, m.height-1) }
-
-func (m *Model) clamp() { m.offset = max(0, min(m.offset, m.scan.line-m.rows())) }
-
-// View draws the title bar and the visible lines.
-func (m Model) View() string {
-	var b strings.Builder
-	end := min(m.scan.line, m.offset+m.rows())
-	info := m.info(end)
-	title := " " + pane.Escape(m.title)
-	title = ansi.Truncate(title, max(0, m.width-ansi.StringWidth(info)), "…")
-	pad := max(0, m.width-ansi.StringWidth(title)-ansi.StringWidth(info))
-	b.WriteString(m.styles.Viewer.Title.Render(title + strings.Repeat(" ", pad) + info))
-	for i := m.offset; i < m.offset+m.rows(); i++ {
-		b.WriteByte('\n')
-		if i < end && i >= m.winFirst && i < m.winFirst+len(m.win) {
-			b.WriteString(ansi.Truncate(m.win[i-m.winFirst], m.width, "…"))
+		m.moved()
+		m.offset, m.sub = m.total(), 1<<30 // clamp makes it the last screen
+	case key.Matches(k, m.keys.ViewLeft):
+		m.hscroll = max(0, m.hscroll-max(1, m.width/2))
+	case key.Matches(k, m.keys.ViewRight):
+		if !m.wrap {
+			m.hscroll = min(m.hscroll+max(1, m.width/2), m.maxHScroll())
 		}
+	case key.Matches(k, m.keys.ViewSearch):
+		return m.openPrompt(false)
+	case key.Matches(k, m.keys.ViewSearchBack):
+		return m.openPrompt(true)
+	case key.Matches(k, m.keys.ViewNext):
+		return m.again(m.find.back)
+	case key.Matches(k, m.keys.ViewPrev):
+		return m.again(!m.find.back)
+	case key.Matches(k, m.keys.ViewHex):
+		return m.toggleHex()
+	case key.Matches(k, m.keys.ViewWrap):
+		m.wrap, m.sub, m.hscroll = !m.wrap, 0, 0
+		m.measure()
 	}
-	return b.String()
+	return nil
 }
 
-// info is the title's right side: the last line shown of how many, and
-// while the file is still being read, how much of it was.
-func (m Model) info(end int) string {
+// moved forgets where the pager was about to jump: the user went
+// elsewhere first.
+func (m *Model) moved() {
+	m.pending, m.locateOff = -1, -1
+	m.locGen++
+	m.find.reveal = false
+}
+
+// scroll moves n screen rows: lines, or rows of wrapped lines.
+func (m *Model) scroll(n int) {
+	m.moved()
+	if !m.wrap {
+		m.offset += n
+		return
+	}
+	for n > 0 {
+		if h := m.lineRows(m.offset); m.sub+1 < h {
+			step := min(n, h-1-m.sub)
+			m.sub, n = m.sub+step, n-step
+			continue
+		}
+		if m.offset+1 >= m.total() {
+			return
+		}
+		m.offset, m.sub, n = m.offset+1, 0, n-1
+	}
+	for n < 0 {
+		if m.sub > 0 {
+			step := min(-n, m.sub)
+			m.sub, n = m.sub-step, n+step
+			continue
+		}
+		if m.offset == 0 {
+			return
+		}
+		m.offset--
+		m.sub, n = m.lineRows(m.offset)-1, n+1
+	}
+}
+
+// goTo puts line at the top of the screen, or once it is counted.
+func (m *Model) goTo(line int) {
+	m.offset, m.sub, m.pending = line, 0, -1
+	if line >= m.total() && !m.allRead() {
+		m.pending = line
+	}
+}
+
+// toggleHex shows the file the other way, from about where it was.
+func (m *Model) toggleHex() tea.Cmd {
+	if !m.scan.probed {
+		return nil
+	}
+	m.stopSearch("")
+	m.find.has = false
+	m.moved()
+	top, line := m.topLine()
+	m.hex = !m.hex
+	m.offset, m.sub = 0, 0
+	m.win, m.winFirst, m.heights, m.want = nil, 0, nil, -1
+	if m.hex {
+		m.offset = int(top / hexWidth)
+		m.back = [2]int{m.offset, line}
+		return nil
+	}
+	var cmd tea.Cmd
+	if !m.scan.text { // a binary file: its lines were never counted
+		m.scanGen++
+		m.scan, m.marks, m.complete = scanState{probed: true, text: true}, []int64{0}, false
+		cmd = scanCmd(m.src, m.scanGen, m.scan)
+	}
 	switch {
-	case m.err != nil:
-		return fmt.Sprintf(" %d/%d, stopped: %s ", end, m.scan.line, pane.Escape(m.err.Error()))
-	case !m.complete:
-		return fmt.Sprintf(" %d/%d… %s read ", end, m.scan.line, humanize.IBytes(uint64(m.avail)))
+	case line == m.back[0]: // not moved since x: back to the very line
+		m.goTo(m.back[1])
+	case top > 0:
+		m.locateOff = top
+		cmd = tea.Batch(cmd, m.tryLocate())
 	}
-	pct := 100
-	if m.scan.line > 0 {
-		pct = end * 100 / m.scan.line
-	}
-	return fmt.Sprintf(" %d/%d %d%% ", end, m.scan.line, pct)
+	return cmd
 }
