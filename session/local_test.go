@@ -80,3 +80,18 @@ func TestLocalFS(t *testing.T) {
 		t.Fatalf("file still there: %v", err)
 	}
 }
+
+// BenchmarkLocalStat: one Stat of a local file, owner and group named. A
+// copy stats each file a few times; with the names looked up through the
+// C library on every call this was 19 µs here; cached, 4 µs.
+func BenchmarkLocalStat(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "f")
+	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if e, err := (session.Local{}).Stat(context.Background(), p); err != nil || e.Owner == "" {
+			b.Fatal(e, err)
+		}
+	}
+}
