@@ -419,3 +419,46 @@ func TestFirstEPSVPipelinedWhenListed(t *testing.T) {
 		t.Fatalf("NLST: %q, %v", names, err)
 	}
 }
+
+// A rename is RNFR and RNTO in one write: the fake reads both before it
+// answers either (a client waiting for RNFR's reply would stall it). A
+// refused RNFR is reported in the server's words, RNTO's 503 is read
+// with it, and the next command gets its own reply.
+func TestRenameIsOneRoundTrip(t *testing.T) {
+	cfg := startFake(t, func(c *fakeConn) {
+		c.login()
+		c.expect("RNFR /a.part")
+		c.expect("RNTO /a")
+		c.send("350 ready", "250 renamed")
+		c.expect("RNFR /gone")
+		c.expect("RNTO /b")
+		c.send("550 /gone: no such file", "503 RNFR first")
+		c.expect("RNFR /c.part")
+		c.expect("RNTO /c")
+		c.send("350 ready", "553 not allowed")
+		c.expect("MKD /d")
+		c.send(`257 "/d" created`)
+		c.expect("QUIT")
+		c.send("221 bye")
+	})
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	if err := r.Rename(ctx, "/a.part", "/a"); err != nil {
+		t.Fatalf("rename: %v", err)
+	}
+	err = r.Rename(ctx, "/gone", "/b")
+	var re *ReplyError
+	if !errors.As(err, &re) || re.Code != 550 || !strings.Contains(err.Error(), "no such file") {
+		t.Fatalf("refused RNFR: %v", err)
+	}
+	if err := r.Rename(ctx, "/c.part", "/c"); !errors.As(err, &re) || re.Code != 553 {
+		t.Fatalf("refused RNTO: %v", err)
+	}
+	if err := r.Mkdir(ctx, "/d"); err != nil {
+		t.Fatalf("the connection is out of step after the refusals: %v", err)
+	}
+}

@@ -131,7 +131,18 @@ func (r *Remote) Rename(ctx context.Context, from, to string) error {
 	if err := checkArg(from, to); err != nil {
 		return fmt.Errorf("rename: %w", err)
 	}
-	return r.do(ctx, "rename "+from, false, func() error { return r.c.Rename(from, to) })
+	return r.do(ctx, "rename "+from, false, func() error {
+		r1, r2, err := r.w.pair("RNFR "+from, "RNTO "+to, codePending)
+		switch {
+		case err != nil:
+			return err
+		case r1.Code != codePending:
+			return &ReplyError{Code: r1.Code, Msg: r1.Text()}
+		case r2.Code/100 != 2:
+			return &ReplyError{Code: r2.Code, Msg: r2.Text()}
+		}
+		return nil
+	})
 }
 
 // Chmod sets permission bits with SITE CHMOD.
