@@ -99,7 +99,8 @@ func (m *Model) openConnect(i int, errText string) {
 		func(m *Model, vals []string) tea.Cmd { return m.submitConnect(i, vals) },
 		func(m *Model) tea.Cmd {
 			if !m.status.err {
-				m.setStatus("not connected: c opens the connect dialog", false)
+				m.setStatus("not connected: "+m.keys.Connect.Help().Key+" opens the site manager ("+
+					m.keys.SiteQuick.Help().Key+" there: any server)", false)
 			}
 			return nil
 		})
