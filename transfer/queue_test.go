@@ -3,6 +3,8 @@ package transfer
 import (
 	"path"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -179,4 +181,44 @@ func TestBusDeliversBurstsInOrder(t *testing.T) {
 	}()
 	<-done
 	read(next)
+}
+
+// TestFoldersListedBeforeFiles: a tree's folders are listed before its
+// files are copied, so that the workers spread over all its folders from
+// the start instead of crowding the first ones listed. With one worker
+// the order is plain: every listing, then every open.
+func TestFoldersListedBeforeFiles(t *testing.T) {
+	r := newRig(t, Options{Workers: 1})
+	for _, d := range []string{"a", "b", "c", "d"} {
+		for _, f := range []string{"1", "2"} {
+			r.remote.put("/srv/t/"+d+"/"+f, []byte(d+f))
+		}
+	}
+	r.local.dirs["/home"] = true
+	var mu sync.Mutex
+	var ops []string
+	r.remote.hook = func(op, p string, _ int64) error {
+		if op == "list" || op == "open" {
+			mu.Lock()
+			ops = append(ops, op+" "+p)
+			mu.Unlock()
+		}
+		return nil
+	}
+	r.q.AddTree(r.download("/srv/t", "/home/t"))
+	waitIdle(t, r.q)
+	mustFile(t, r.local, "/home/t/d/2", []byte("d2"))
+	mu.Lock()
+	defer mu.Unlock()
+	lastList, firstOpen := -1, len(ops)
+	for i, op := range ops {
+		if strings.HasPrefix(op, "list ") {
+			lastList = i
+		} else if firstOpen == len(ops) {
+			firstOpen = i
+		}
+	}
+	if lastList != 4 || firstOpen != 5 {
+		t.Errorf("operations %q: want the 5 listings first", ops)
+	}
 }

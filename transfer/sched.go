@@ -66,6 +66,9 @@ func (h *indexed[T]) Pop() any {
 func newGroup() *runGroup {
 	return &runGroup{dirs: map[string]*dirQueue{}, ready: indexed[*dirQueue]{
 		less: func(x, y *dirQueue) bool {
+			if lx, ly := x.lists(), y.lists(); lx != ly {
+				return lx
+			}
 			if x.active != y.active {
 				return x.active < y.active
 			}
@@ -74,6 +77,15 @@ func newGroup() *runGroup {
 		place: func(d *dirQueue, i int) { d.hidx = i },
 	}}
 }
+
+// lists reports whether d's next job lists a folder (a tree job). Those
+// go first: a tree is known sooner, and its files then spread the
+// workers over all its folders. Files queued in one or two folders, as
+// they were while most folders waited to be listed behind them, put
+// several workers creating files in the same folder, and open() took
+// twice as long (F5 of 10,000 files in 100 folders: 3.2 s of CPU in
+// openat, where mirror, which lists first, spent 1.8 s).
+func (d *dirQueue) lists() bool { return d.jobs.items[0].st.Kind == KindTree }
 
 func newDirQueue(key string) *dirQueue {
 	return &dirQueue{key: key, hidx: -1, jobs: indexed[*job]{
