@@ -129,7 +129,7 @@ func (m *Model) applyJobEvent(ev transfer.Event, b *eventBatch) {
 	switch ev.Kind {
 	case transfer.EventDone, transfer.EventSkipped:
 		m.reloadFor(j, b)
-		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 && j.Parent == 0 {
+		if s := m.queue.Summary(); !s.Busy() && s.Files > 0 {
 			m.setStatus(fmt.Sprintf("transfers finished: %d of %d files", s.FilesDone, s.Files), s.Failed > 0)
 		}
 	case transfer.EventFailed:

@@ -63,6 +63,10 @@ func TestCopyFolderDownloadsTree(t *testing.T) {
 	if !local.Exists("/home/ann/docs/api") {
 		t.Fatal("empty folder docs/api not copied")
 	}
+	// The end of a folder's copy is said, as that of a file's: the last
+	// job to finish is one of the folder's, not the folder job itself.
+	m = settle(t, m, func(m Model) bool { return strings.Contains(m.status.text, "transfers finished") })
+	wantScreen(t, m, "transfers finished: 1 of 1 files")
 }
 
 func TestMoveDeletesSource(t *testing.T) {
