@@ -55,8 +55,11 @@ type Splicer interface {
 	// (splice(2) on Linux: socket to pipe to file, no copy through user
 	// space), calling progress with the running total. ok is false, with
 	// nothing read, when the data connection cannot be spliced (TLS, names
-	// transcoded): the caller then copies through a buffer.
-	SpliceTo(f *os.File, progress func(total int64)) (n int64, ok bool, err error)
+	// transcoded): the caller then copies through a buffer. stop, when not
+	// nil, is asked before each call (a call moves up to 4 MiB): true hands
+	// the rest of the download back to Read, and done is false (a
+	// bandwidth limit set meanwhile is then kept in small reads).
+	SpliceTo(f *os.File, progress func(total int64), stop func() bool) (n int64, ok, done bool, err error)
 }
 
 // progressSlice is how long one splice or sendfile call may wait: a
@@ -69,27 +72,35 @@ func progressSlice(timeout time.Duration) time.Duration {
 
 // SpliceTo implements Splicer. Stalls keep their meaning: the download
 // fails only when no byte came for the connection's timeout.
-func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64)) (int64, bool, error) {
+func (rd *remoteReader) SpliceTo(f *os.File, progress func(int64), stop func() bool) (int64, bool, bool, error) {
 	dc := rd.dc
 	if dc == nil || dc.tlsConf != nil || dc.names != nil || dc.read || rd.eof {
-		return 0, false, nil
+		return 0, false, false, nil
 	}
 	if err := dc.ready(); err != nil {
-		return 0, true, fmt.Errorf("get %s: %w", rd.path, err)
+		return 0, true, false, fmt.Errorf("get %s: %w", rd.path, err)
 	}
 	tcp, ok := dc.conn.(*net.TCPConn)
 	if !ok {
-		return 0, false, nil
+		return 0, false, false, nil
 	}
 	dc.read = true
+	yielded := false
 	n, err := dc.kernelCopy(tcp.SetReadDeadline, spliceChunk, func() (int64, error) {
+		if stop != nil && stop() {
+			yielded = true
+			return 0, nil // a short call: kernelCopy returns
+		}
 		return f.ReadFrom(io.LimitReader(tcp, spliceChunk))
 	}, progress)
 	if err != nil {
-		return n, true, fmt.Errorf("get %s: %w", rd.path, err)
+		return n, true, false, fmt.Errorf("get %s: %w", rd.path, err)
+	}
+	if yielded {
+		return n, true, false, nil // the rest is Read's
 	}
 	dc.eof, rd.eof = true, true
-	return n, true, nil
+	return n, true, true, nil
 }
 
 func (rd *remoteReader) Read(p []byte) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -75,7 +76,10 @@ func spliceGetFile(ctx context.Context, t *testing.T, r *session.Remote, name st
 		t.Fatal(err)
 	}
 	defer f.Close()
-	n, ok, err := rd.(session.Splicer).SpliceTo(f, progress)
+	n, ok, done, err := rd.(session.Splicer).SpliceTo(f, progress, nil)
+	if err == nil && !done {
+		t.Fatal("a splice nobody stopped ended before the end of the data")
+	}
 	if !ok {
 		t.Fatal("a plain TCP download to a file was not spliced")
 	}
@@ -244,5 +248,38 @@ func TestSlowLinkProgress(t *testing.T) {
 	}
 	if len(reports) < 6 {
 		t.Fatalf("%d progress reports in a 2 s download, want one at least every 250 ms or so", len(reports))
+	}
+}
+
+// TestSpliceYieldsToRead: a download whose splice is told to stop after
+// its first call (a bandwidth limit was set) returns what it moved, not
+// done, and the rest comes through Read; the file is whole.
+func TestSpliceYieldsToRead(t *testing.T) {
+	r, _, want := spliceTarget(t)
+	ctx := context.Background()
+	rd, err := r.Open(ctx, "big.bin", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := filepath.Join(t.TempDir(), "big.bin")
+	f, err := os.Create(local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	calls := 0
+	n, ok, done, err := rd.(session.Splicer).SpliceTo(f, nil, func() bool { calls++; return calls > 1 })
+	if !ok || done || err != nil || n <= 0 || n >= 8<<20 {
+		t.Fatalf("stopped splice: %d bytes, ok %v, done %v, %v", n, ok, done, err)
+	}
+	rest, err := io.Copy(f, rd)
+	if err != nil || n+rest != 8<<20 {
+		t.Fatalf("read after the splice: %d+%d bytes, %v", n, rest, err)
+	}
+	if err := rd.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fileSum(t, local) != want {
+		t.Fatal("the file spliced then read differs from the server's")
 	}
 }

@@ -193,27 +193,38 @@ func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done
 	lim := q.limiter(ctx, j)
 	report := func(n int64) { q.progress(j, done+n) }
 	// Under a limit, reads of a burst each: the kernel's copies move
-	// megabytes a call, too coarse for a smooth rate.
+	// megabytes a call, too coarse for a smooth rate. A download spliced
+	// when a limit is set hands the rest to those reads (kernel is what
+	// it moved); an upload's sendfile keeps the limit between calls.
+	var kernel int64
 	if !lim.limited() {
-		if n, handled, err := kernelCopy(w, r, src, dst, lim.kernelProgress(report)); handled {
+		n, handled, err := kernelCopy(w, r, src, dst, lim.kernelProgress(report), lim.limited)
+		if handled {
 			return n, err
 		}
+		kernel = n
 	}
-	pw := &progressWriter{w: w, dst: dst, report: report}
-	return pipeline.CopySize(pw, lim.reader(&tagReader{ctx: ctx, r: r, src: src}), q.opts.BufferSize)
+	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { report(kernel + n) }}
+	n, err := pipeline.CopySize(pw, lim.reader(&tagReader{ctx: ctx, r: r, src: src}), q.opts.BufferSize)
+	return kernel + n, err
 }
 
 // kernelCopy lets the kernel move the bytes when both sides allow it;
-// handled is false when they do not. A limit set while it runs holds it
-// between calls (report waits).
-func kernelCopy(w io.Writer, r io.Reader, src, dst string, report func(int64)) (n int64, handled bool, err error) {
+// handled is false when they do not, or when a download stopped early
+// (yield, asked between calls, said so) with n bytes moved and the rest
+// left to read. A limit set while an upload runs holds it between calls
+// (report waits).
+func kernelCopy(w io.Writer, r io.Reader, src, dst string, report func(int64), yield func() bool) (n int64, handled bool, err error) {
 	if f, ok := w.(*os.File); ok {
 		// A binary download into a local file: the kernel moves the bytes
 		// when it can (splice), a third less CPU than reading and writing.
 		// A pause ends it the same way: the session cuts the data
 		// connection, and what was taken from it is in the file.
 		if sp, ok := r.(session.Splicer); ok {
-			n, handled, err := sp.SpliceTo(f, report)
+			n, handled, done, err := sp.SpliceTo(f, report, yield)
+			if handled && err == nil && !done {
+				return n, false, nil // yielded: the rest goes through a buffer
+			}
 			if handled {
 				if localWriteErr(err) {
 					return n, true, wrap(opWrite, dst, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -343,3 +344,71 @@ func BenchmarkLimiterUnlimited(b *testing.B) {
 type freeReader struct{}
 
 func (freeReader) Read(p []byte) (int, error) { return len(p), nil }
+
+// splicer is a download the kernel would move in calls of 1 KiB, asking
+// stop before each; Read gives what is left.
+type splicer struct {
+	data   []byte
+	off    int
+	calls  int
+	before func(call int) // runs before each call
+}
+
+func (s *splicer) SpliceTo(f *os.File, progress func(int64), stop func() bool) (int64, bool, bool, error) {
+	start := s.off
+	for s.off < len(s.data) {
+		s.calls++
+		s.before(s.calls)
+		if stop != nil && stop() {
+			return int64(s.off - start), true, false, nil
+		}
+		end := min(s.off+1<<10, len(s.data))
+		if _, err := f.Write(s.data[s.off:end]); err != nil {
+			return int64(s.off - start), true, false, err
+		}
+		s.off = end
+		progress(int64(s.off - start))
+	}
+	return int64(s.off - start), true, true, nil
+}
+
+func (s *splicer) Read(p []byte) (int, error) {
+	if s.off == len(s.data) {
+		return 0, io.EOF
+	}
+	n := copy(p, s.data[s.off:])
+	s.off += n
+	return n, nil
+}
+
+// TestLimitSetDuringSpliceGoesToReads: a limit set while a download is
+// spliced ends the splice at the next call (which could move 4 MiB at
+// full speed), and the rest is read in the limit's small bursts; every
+// byte arrives once, in order.
+func TestLimitSetDuringSpliceGoesToReads(t *testing.T) {
+	q := realQueue(t, Options{Clock: &stepClock{now: time.Unix(0, 0)}})
+	data := randBytes(t, 64<<10)
+	s := &splicer{data: data, before: func(call int) {
+		if call == 3 {
+			q.SetRate(8 << 10) // 8 KiB/s, from the third call on
+		}
+	}}
+	p := filepath.Join(t.TempDir(), "f")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	j := &job{}
+	n, err := q.copy(context.Background(), j, f, s, 0, "src", p)
+	if err != nil || n != int64(len(data)) {
+		t.Fatalf("copy: %d bytes, %v", n, err)
+	}
+	if s.calls != 3 {
+		t.Errorf("%d splice calls, want 3 (two before the limit, one that stopped)", s.calls)
+	}
+	mustDisk(t, p, data)
+	if j.st.Done != int64(len(data)) {
+		t.Errorf("progress ends at %d, want %d (the spliced bytes count once)", j.st.Done, len(data))
+	}
+}
