@@ -83,7 +83,7 @@ func b(help string, desc string, keys ...string) key.Binding {
 // Default is the key map from shared/STYLE.md: Midnight Commander and vim
 // together.
 func Default() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
 		PageUp: b("pgup", "page up", "pgup", "ctrl+b"), PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
 		Top: b("home/g", "first", "home", "g"), Bottom: b("end/G", "last", "end", "G"),
@@ -112,42 +112,90 @@ func Default() KeyMap {
 		Fingerprint: b("F", "certificate", "F"), Charset: b("E", "name charset", "E"), Log: b("L", "log", "L", "f2"), Help: b("?", "help", "?", "f1"),
 		Command: b(":", "command line", ":"), Quit: b("q", "quit", "q", "f10", "ctrl+c"),
 		Suspend: b("ctrl+z", "suspend", "ctrl+z"),
-
-		ViewUp: b("↑/k", "up", "up", "k"), ViewDown: b("↓/j", "down", "down", "j"),
-		ViewPageUp: b("pgup", "page up", "pgup", "b"), ViewPageDown: b("pgdn/space", "page down", "pgdown", "space"),
-		ViewTop: b("g", "top", "home", "g"), ViewBottom: b("G", "bottom", "end", "G"),
-		ViewClose: b("q/esc", "close", "q", "esc", "f3", "f10"),
-
-		ViewSearch: b("/", "search", "/", "f7"), ViewSearchBack: b("?", "search back", "?"),
-		ViewNext: b("n", "next", "n"), ViewPrev: b("N", "previous", "N"),
-		ViewHex: b("x/F4", "hex/text", "x", "f4"), ViewWrap: b("w/F2", "wrap", "w", "f2"),
-		ViewLeft: b("←/h", "scroll left", "left", "h"), ViewRight: b("→/l", "scroll right", "right", "l"),
-
-		JobUp: b("↑/k", "up", "up", "k"), JobDown: b("↓/j", "down", "down", "j"),
-		JobPause: b("p/space", "pause/resume", "p", "space"), JobPauseAll: b("a", "pause/resume all", "a"),
-		JobCancel: b("x/del", "cancel", "x", "delete", "f8"), JobRetry: b("r", "retry", "r"),
-		JobEarlier: b("K", "move up", "K", "shift+up"), JobLater: b("J", "move down", "J", "shift+down"),
-		JobClear: b("C", "clear finished", "C"), JobHash: b("#", "hash marks/bar", "#"),
-		JobLimit: b("b", "bandwidth limit", "b"), JobOwnLimit: b("B", "limit of this transfer", "B"),
-
-		Confirm: b("enter", "ok", "enter"), Cancel: b("esc", "cancel", "esc"),
-		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
-
-		SiteUp: b("↑", "up", "up", "ctrl+p"), SiteDown: b("↓", "down", "down", "ctrl+n"),
-		SiteConnect: b("enter", "connect", "enter"), SiteNew: b("F7", "new site", "f7", "ctrl+a"),
-		SiteEdit: b("F4", "edit", "f4", "ctrl+e"), SiteDuplicate: b("F5", "duplicate", "f5", "ctrl+d"),
-		SiteDelete: b("F8", "delete", "f8", "delete"), SiteImport: b("F2", "import", "f2", "ctrl+o"),
-		SiteQuick: b("F9", "other server", "f9", "ctrl+k"), SiteClose: b("esc", "close", "esc", "f10"),
-
-		Find:   b("f", "find", "f", "alt+?"),
-		FindUp: b("↑/k", "up", "up", "k"), FindDown: b("↓/j", "down", "down", "j"),
-		FindPageUp: b("pgup", "page up", "pgup", "ctrl+b"), FindPageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
-		FindTop: b("home/g", "first", "home", "g"), FindBottom: b("end/G", "last", "end", "G"),
-		FindJump: b("enter", "go to", "enter"), FindMark: b("space/ins", "mark", "space", "insert"),
-		FindMarkAll: b("ctrl+a", "mark all/none", "ctrl+a", "*"), FindCopy: b("F5/c", "copy marked", "f5", "c"),
-		FindNew: b("f", "new search", "f", "alt+?"), FindStop: b("esc", "stop/close", "esc"),
-		FindClose: b("q", "close", "q", "f10"),
 	}
+	k.viewerKeys()
+	k.queueKeys()
+	k.dialogKeys()
+	k.siteKeys()
+	k.findKeys()
+	return k
+}
+
+// viewerKeys are the F3 viewer's.
+func (k *KeyMap) viewerKeys() {
+	k.ViewUp = b("↑/k", "up", "up", "k")
+	k.ViewDown = b("↓/j", "down", "down", "j")
+	k.ViewPageUp = b("pgup", "page up", "pgup", "b")
+	k.ViewPageDown = b("pgdn/space", "page down", "pgdown", "space")
+	k.ViewTop = b("g", "top", "home", "g")
+	k.ViewBottom = b("G", "bottom", "end", "G")
+	k.ViewClose = b("q/esc", "close", "q", "esc", "f3", "f10")
+
+	k.ViewSearch = b("/", "search", "/", "f7")
+	k.ViewSearchBack = b("?", "search back", "?")
+	k.ViewNext = b("n", "next", "n")
+	k.ViewPrev = b("N", "previous", "N")
+	k.ViewHex = b("x/F4", "hex/text", "x", "f4")
+	k.ViewWrap = b("w/F2", "wrap", "w", "f2")
+	k.ViewLeft = b("←/h", "scroll left", "left", "h")
+	k.ViewRight = b("→/l", "scroll right", "right", "l")
+}
+
+// queueKeys are the queue pane's.
+func (k *KeyMap) queueKeys() {
+	k.JobUp = b("↑/k", "up", "up", "k")
+	k.JobDown = b("↓/j", "down", "down", "j")
+	k.JobPause = b("p/space", "pause/resume", "p", "space")
+	k.JobPauseAll = b("a", "pause/resume all", "a")
+	k.JobCancel = b("x/del", "cancel", "x", "delete", "f8")
+	k.JobRetry = b("r", "retry", "r")
+	k.JobEarlier = b("K", "move up", "K", "shift+up")
+	k.JobLater = b("J", "move down", "J", "shift+down")
+	k.JobClear = b("C", "clear finished", "C")
+	k.JobHash = b("#", "hash marks/bar", "#")
+	k.JobLimit = b("b", "bandwidth limit", "b")
+	k.JobOwnLimit = b("B", "limit of this transfer", "B")
+}
+
+// dialogKeys are every dialog's.
+func (k *KeyMap) dialogKeys() {
+	k.Confirm = b("enter", "ok", "enter")
+	k.Cancel = b("esc", "cancel", "esc")
+	k.NextField = b("tab", "next field", "tab", "down")
+	k.PrevField = b("shift+tab", "previous field", "shift+tab", "up")
+}
+
+// siteKeys are the site manager's (typing filters, so they avoid plain
+// letters).
+func (k *KeyMap) siteKeys() {
+	k.SiteUp = b("↑", "up", "up", "ctrl+p")
+	k.SiteDown = b("↓", "down", "down", "ctrl+n")
+	k.SiteConnect = b("enter", "connect", "enter")
+	k.SiteNew = b("F7", "new site", "f7", "ctrl+a")
+	k.SiteEdit = b("F4", "edit", "f4", "ctrl+e")
+	k.SiteDuplicate = b("F5", "duplicate", "f5", "ctrl+d")
+	k.SiteDelete = b("F8", "delete", "f8", "delete")
+	k.SiteImport = b("F2", "import", "f2", "ctrl+o")
+	k.SiteQuick = b("F9", "other server", "f9", "ctrl+k")
+	k.SiteClose = b("esc", "close", "esc", "f10")
+}
+
+// findKeys are find's: its key in the panes, and its results list's.
+func (k *KeyMap) findKeys() {
+	k.Find = b("f", "find", "f", "alt+?")
+	k.FindUp = b("↑/k", "up", "up", "k")
+	k.FindDown = b("↓/j", "down", "down", "j")
+	k.FindPageUp = b("pgup", "page up", "pgup", "ctrl+b")
+	k.FindPageDown = b("pgdn", "page down", "pgdown", "ctrl+f")
+	k.FindTop = b("home/g", "first", "home", "g")
+	k.FindBottom = b("end/G", "last", "end", "G")
+	k.FindJump = b("enter", "go to", "enter")
+	k.FindMark = b("space/ins", "mark", "space", "insert")
+	k.FindMarkAll = b("ctrl+a", "mark all/none", "ctrl+a", "*")
+	k.FindCopy = b("F5/c", "copy marked", "f5", "c")
+	k.FindNew = b("f", "new search", "f", "alt+?")
+	k.FindStop = b("esc", "stop/close", "esc")
+	k.FindClose = b("q", "close", "q", "f10")
 }
 
 // Actions lists every binding of a context with its name in keys.toml.
