@@ -21,31 +21,52 @@ import (
 // backoff, up to tries times (0: the queue's MaxAttempts). A 421 is not a
 // try while it still lowers the limit. The error returned is the
 // listing's own (the server's reply or the connection's failure).
-func (q *Queue) List(ctx context.Context, cfg session.Config, dir string, tries int) (session.Listing, error) {
+func (q *Queue) List(ctx context.Context, cfg session.Config, dir string, tries int) (l session.Listing, err error) {
+	err = q.retry(ctx, opList, dir, tries, func() (lowered bool, err error) {
+		l, lowered, err = q.listOnce(ctx, &cfg, dir)
+		return lowered, err
+	})
+	return l, err
+}
+
+// Retrying runs f, an operation on a connection of the caller's own (mirror
+// lists its first folders on the shell's), with the queue's rules: an
+// error a retry can help (the network, a 421) is tried again after the
+// queue's backoff, up to tries times in all (0: the queue's MaxAttempts);
+// any other error, or ctx's end, returns at once. A session reconnects a
+// broken connection on its next command, so f needs no more than to be
+// called again.
+func (q *Queue) Retrying(ctx context.Context, op, path string, tries int, f func() error) error {
+	return q.retry(ctx, op, path, tries, func() (bool, error) { return false, f() })
+}
+
+// retry is Retrying for an f that can report a 421 that lowered the server's
+// limit: such a failure is not counted as a try.
+func (q *Queue) retry(ctx context.Context, op, path string, tries int, f func() (lowered bool, err error)) error {
 	if tries <= 0 {
 		tries = q.opts.MaxAttempts
 	}
 	for failed := 0; ; {
-		l, lowered, err := q.listOnce(ctx, &cfg, dir)
+		lowered, err := f()
 		if err == nil {
-			return l, nil
+			return nil
 		}
 		var te *Error
-		if ctx.Err() != nil || !errors.As(wrap(opList, dir, err), &te) || !te.Transient() {
-			return session.Listing{}, err
+		if ctx.Err() != nil || !errors.As(wrap(op, path, err), &te) || !te.Transient() {
+			return err
 		}
 		if !lowered {
 			failed++
 		}
 		if failed >= tries {
-			return session.Listing{}, err
+			return err
 		}
 		select {
 		case <-q.opts.Clock.After(q.opts.backoff(max(1, failed))):
 		case <-ctx.Done():
-			return session.Listing{}, context.Cause(ctx)
+			return context.Cause(ctx)
 		case <-q.ctx.Done():
-			return session.Listing{}, errClosed
+			return errClosed
 		}
 	}
 }

@@ -146,15 +146,27 @@ func (w *treeWalk) stop() {
 // one; on a remote side the others are the queue's connections
 // (Queue.List), dialled with the side's settings, on slots of the same
 // server limit as the copies, with the queue's handling of 421 and of
-// broken connections.
+// broken connections. A listing on the shell's connection is retried by
+// the same rules (Queue.Retrying): a stalled data connection costs a
+// try, not the folder.
 func (m *mirrorRun) listers(fsys session.FS, cfg *session.Config) []lister {
-	out := []lister{fsys.List}
-	for len(out) < min(m.o.parallel, maxListers) {
-		if cfg == nil {
+	if cfg == nil {
+		out := []lister{fsys.List}
+		for len(out) < min(m.o.parallel, maxListers) {
 			out = append(out, fsys.List) // the local disk: any number at once
-			continue
 		}
-		c, q, tries := *cfg, m.q, m.tries
+		return out
+	}
+	c, q, tries := *cfg, m.q, m.tries
+	own := func(ctx context.Context, dir string) (l session.Listing, err error) {
+		err = q.Retrying(ctx, "list", dir, tries, func() (err error) {
+			l, err = fsys.List(ctx, dir)
+			return err
+		})
+		return l, err
+	}
+	out := []lister{own}
+	for len(out) < min(m.o.parallel, maxListers) {
 		out = append(out, func(ctx context.Context, dir string) (session.Listing, error) {
 			return q.List(ctx, c, dir, tries)
 		})
