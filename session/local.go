@@ -147,12 +147,16 @@ func (Local) Open(_ context.Context, p string, offset int64) (io.ReadCloser, err
 func (Local) Create(_ context.Context, p string, offset int64) (io.WriteCloser, error) {
 	flags := os.O_WRONLY | os.O_CREATE | noFollow
 	if offset == 0 {
-		if err := removeForCreate(p); err != nil {
-			return nil, fmt.Errorf("create %s: %w", p, err)
-		}
 		flags |= os.O_EXCL
 	}
 	f, err := os.OpenFile(p, flags, 0o644)
+	if offset == 0 && errors.Is(err, fs.ErrExist) {
+		// Something is in the way (a fresh target's name rarely is, so
+		// it is looked at only now: one system call less per file).
+		if err = removeForCreate(p); err == nil {
+			f, err = os.OpenFile(p, flags, 0o644)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", p, err)
 	}
@@ -227,6 +231,15 @@ func (Local) RemoveAll(_ context.Context, p string) error {
 
 // Rename moves a file or folder; it refuses to replace an existing target.
 func (Local) Rename(_ context.Context, from, to string) error {
+	if done, err := renameNoReplace(from, to); done {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("rename %s to %s: %w", from, to, fs.ErrExist)
+		}
+		if err != nil {
+			return fmt.Errorf("rename %s: %w", from, err)
+		}
+		return nil
+	}
 	if _, err := os.Lstat(to); err == nil {
 		return fmt.Errorf("rename %s to %s: %w", from, to, fs.ErrExist)
 	} else if !errors.Is(err, fs.ErrNotExist) {

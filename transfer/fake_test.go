@@ -40,6 +40,13 @@ type memStore struct {
 	live   atomic.Int32
 	limit  int32 // >0: a 421 past this many live connections
 	noRest bool  // FEAT without REST STREAM
+	// settles makes the fake a session.Settler; sizeLie makes its SIZE
+	// that many times one byte off; noRNTO makes it refuse the rename
+	// (Settled.Renamed false); settled counts the calls.
+	settles bool
+	sizeLie atomic.Int32
+	noRNTO  bool
+	settled atomic.Int32
 }
 
 func newStore() *memStore {
@@ -94,7 +101,38 @@ func (m *memStore) dial(ctx context.Context, cfg session.Config, _ ...session.Di
 	}
 	m.dials.Add(1)
 	m.live.Add(1)
+	if m.settles {
+		return &settleFS{memFS{m: m, remote: true}}, nil
+	}
 	return &memFS{m: m, remote: true}, nil
+}
+
+// settleFS is a fake connection that settles uploads as session.Remote
+// does, from its own Size, Rename and Chtimes.
+type settleFS struct{ memFS }
+
+func (f *settleFS) Hashes() bool { return f.m.sums }
+
+func (f *settleFS) Settle(ctx context.Context, s session.Settle) (session.Settled, error) {
+	f.m.settled.Add(1)
+	n, err := f.Size(ctx, s.Part)
+	if err != nil {
+		return session.Settled{}, err
+	}
+	if f.m.sizeLie.Load() > 0 {
+		f.m.sizeLie.Add(-1)
+		n++
+	}
+	if err := s.Check(n); err != nil {
+		return session.Settled{}, err
+	}
+	if f.m.noRNTO || f.Rename(ctx, s.Part, s.Target) != nil {
+		return session.Settled{}, nil
+	}
+	if !s.ModTime.IsZero() {
+		_ = f.Chtimes(ctx, s.Target, s.ModTime)
+	}
+	return session.Settled{Renamed: true, TimeSet: !s.ModTime.IsZero()}, nil
 }
 
 // memFS is one connection to a memStore.

@@ -38,12 +38,16 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 		}
 	}
 	for {
+		var settled *result
 		err := q.transfer(ctx, j, c, target, src.Size)
 		if err == nil {
 			q.phase(j, Verifying)
 			err = sourceUnchanged(ctx, js, c.src, src)
 		}
 		if err == nil {
+			settled, err = q.settle(ctx, j, c, target, src.Size)
+		}
+		if err == nil && settled == nil {
 			err = q.verify(ctx, q.state(j), c, partName(target), src.Size)
 		}
 		if err != nil {
@@ -56,6 +60,9 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 				continue
 			}
 			return result{err: err}
+		}
+		if settled != nil {
+			return *settled
 		}
 		q.update(j, func(s *JobState) { s.verified = true })
 		res := q.commit(ctx, q.state(j), c, target)
@@ -139,15 +146,7 @@ func joinNotes(a, b string) string {
 // lftp do: from the listing the job was planned from, else asked (MDTM,
 // stat). It is best effort: a server without MFMT keeps its own time.
 func (q *Queue) keepTime(ctx context.Context, js JobState, c conns, target string) {
-	t := js.ModTime
-	if t.IsZero() {
-		if mt, ok := c.src.(session.ModTimer); ok {
-			t, _ = mt.ModTime(ctx, js.SrcPath)
-		} else if e, err := c.src.Stat(ctx, js.SrcPath); err == nil {
-			t = e.ModTime
-		}
-	}
-	if !t.IsZero() {
+	if t := q.sourceTime(ctx, js, c); !t.IsZero() {
 		_ = c.dst.Chtimes(ctx, target, t)
 	}
 }
@@ -261,6 +260,11 @@ func (q *Queue) commit(ctx context.Context, js JobState, c conns, target string)
 	if err := q.renameIntoPlace(ctx, js, c, target); err != nil {
 		return result{err: wrap(opCommit, target, err)}
 	}
+	return q.afterCommit(ctx, js, c)
+}
+
+// afterCommit deletes the source of a move whose copy is in place.
+func (q *Queue) afterCommit(ctx context.Context, js JobState, c conns) result {
 	if !js.Move {
 		return result{state: Done}
 	}

@@ -1,0 +1,78 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ftpane/ftpane/session"
+)
+
+// settle verifies and commits a finished upload in two round trips
+// (session.Settler: SIZE with RNFR, then RNTO with the time) where
+// verify, commit and keepTime take four: on a tree of small files that
+// is a quarter of the commands. It applies to a binary copy to a server
+// that does not hash files (a checksum must come between the size check
+// and the rename) of a target that did not exist when the job was
+// planned (the time goes out with the rename, and must not land on a
+// file in the way). A nil result and no error: it does not apply, or the
+// server has no SIZE; the caller takes the usual path.
+func (q *Queue) settle(ctx context.Context, j *job, c conns, target string, size int64) (*result, error) {
+	js := q.state(j)
+	st, ok := c.dst.(session.Settler)
+	if !ok || js.Type != session.TypeBinary || !js.Fresh || st.Hashes() {
+		return nil, nil
+	}
+	if err := setTypes(ctx, js, c); err != nil {
+		return nil, err
+	}
+	part := partName(target)
+	settled, err := st.Settle(ctx, session.Settle{Part: part, Target: target, ModTime: q.sourceTime(ctx, js, c),
+		Check: func(n int64) error {
+			if size >= 0 && n != size {
+				return &Error{Reason: ReasonMismatch, Op: opVerify, Path: part,
+					Err: fmt.Errorf("the copy has %d bytes, the source %d", n, size)}
+			}
+			q.update(j, func(s *JobState) { s.verified = true })
+			return nil
+		}})
+	var te *Error
+	switch {
+	case errors.As(err, &te):
+		return nil, te // the size check's own words
+	case notImplemented(err):
+		return nil, nil
+	case isNotExist(err):
+		return nil, &Error{Reason: ReasonMismatch, Op: opVerify, Path: part, Err: errors.New("the copy is gone")}
+	case err != nil:
+		return nil, wrap(opVerify, part, err)
+	}
+	if !settled.Renamed {
+		res := q.commit(ctx, q.state(j), c, target)
+		if res.err == nil {
+			q.keepTime(ctx, q.state(j), c, target)
+			res.note = joinNotes(q.state(j).note, res.note)
+		}
+		return &res, nil
+	}
+	res := q.afterCommit(ctx, js, c)
+	res.note = joinNotes(q.state(j).note, res.note)
+	return &res, nil
+}
+
+// sourceTime is the modification time a copy is given: from the listing
+// the job was planned from, else asked (MDTM, stat); zero when unknown.
+func (q *Queue) sourceTime(ctx context.Context, js JobState, c conns) time.Time {
+	if !js.ModTime.IsZero() {
+		return js.ModTime
+	}
+	if mt, ok := c.src.(session.ModTimer); ok {
+		t, _ := mt.ModTime(ctx, js.SrcPath)
+		return t
+	}
+	if e, err := c.src.Stat(ctx, js.SrcPath); err == nil {
+		return e.ModTime
+	}
+	return time.Time{}
+}
