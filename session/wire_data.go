@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/transform"
 	"io"
 	"net"
+	"strings"
 	"sync"
 	"time"
 )
@@ -27,6 +28,8 @@ type dataConn struct {
 
 	// names: a listing from a server that is not UTF-8, decoded as read
 	names io.Reader
+	// ahead buffers a TLS connection's reads (readahead.go)
+	ahead *readAhead
 
 	once      sync.Once
 	err       error
@@ -36,7 +39,8 @@ type dataConn struct {
 	read      bool
 	eof       bool
 	closed    bool
-	failed    bool // an upload's write failed: the server must not take it as complete
+	failed    bool  // an upload's write failed: the server must not take it as complete
+	writeErr  error // why, for the reply the library reads
 	n         int64
 }
 
@@ -51,7 +55,8 @@ func (d *dataConn) ready() error {
 		}
 		d.conn = d.raw
 		if d.tlsConf != nil {
-			tc := tls.Client(d.raw, d.tlsConf)
+			d.ahead = newReadAhead(d.raw)
+			tc := tls.Client(d.ahead, d.tlsConf)
 			_ = d.raw.SetDeadline(time.Now().Add(d.w.timeout))
 			if err := tc.Handshake(); err != nil {
 				d.err = fmt.Errorf("data connection TLS handshake: %w", err)
@@ -108,6 +113,11 @@ func (d *dataConn) Read(p []byte) (int, error) {
 		n, err = d.names.Read(p)
 	} else {
 		n, err = d.conn.Read(p)
+		for err == nil && n < len(p) && d.ahead.holdsRecord() {
+			var m int
+			m, err = d.conn.Read(p[n:]) // decrypts what has arrived: no wait
+			n += m
+		}
 	}
 	d.n += int64(n)
 	if err == io.EOF {
@@ -126,8 +136,10 @@ func (d *dataConn) Write(p []byte) (int, error) {
 	d.n += int64(n)
 	if err != nil {
 		d.failed = true
+		d.writeErr = d.mapErr(err)
+		return n, d.writeErr
 	}
-	return n, d.mapErr(err)
+	return n, nil
 }
 
 // isCut reports whether the operation's context ended.
@@ -238,7 +250,13 @@ func (d *dataConn) Close() error {
 	d.w.trace(TraceInfo, fmt.Sprintf("data connection cut after %d bytes; sending ABOR", d.n))
 	err := d.w.abortTransfer()
 	if d.forLibrary {
-		d.w.queue(Reply{Code: codeTransferAborted, Lines: []string{"426 Transfer aborted by the client"}})
+		// The library reports this reply, and a caller that maps errors
+		// by their reply code keeps only it: it carries the real cause.
+		line := "426 Transfer aborted by the client"
+		if d.writeErr != nil {
+			line += ": " + strings.Map(printable, d.writeErr.Error())
+		}
+		d.w.queue(Reply{Code: codeTransferAborted, Lines: []string{line}})
 	}
 	return errors.Join(drainErr, err)
 }
@@ -318,3 +336,11 @@ func (d *dataConn) RemoteAddr() net.Addr {
 func (d *dataConn) SetDeadline(time.Time) error      { return nil }
 func (d *dataConn) SetReadDeadline(time.Time) error  { return nil }
 func (d *dataConn) SetWriteDeadline(time.Time) error { return nil }
+
+// printable keeps a local error's text on one line of a reply.
+func printable(r rune) rune {
+	if r < ' ' || r == 0x7f {
+		return ' '
+	}
+	return r
+}

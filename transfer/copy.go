@@ -205,7 +205,11 @@ func (q *Queue) copy(ctx context.Context, j *job, w io.Writer, r io.Reader, done
 		kernel = n
 	}
 	pw := &progressWriter{w: w, dst: dst, report: func(n int64) { report(kernel + n) }}
-	n, err := pipeline.CopySize(pw, lim.reader(&tagReader{ctx: ctx, r: r, src: src}), q.opts.BufferSize)
+	copyFn := pipeline.CopySize
+	if d, ok := r.(session.Decrypter); ok && d.Decrypts() {
+		copyFn = pipeline.CopyInline
+	}
+	n, err := copyFn(pw, lim.reader(&tagReader{ctx: ctx, r: r, src: src}), q.opts.BufferSize)
 	return kernel + n, err
 }
 

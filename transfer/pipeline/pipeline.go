@@ -81,6 +81,23 @@ func CopySize(dst io.Writer, src io.Reader, size int) (int64, error) {
 	return total, rerr
 }
 
+// CopyInline is CopySize on the caller's goroutine alone: each buffer is
+// written as soon as it is read. For a source that decrypts as it reads
+// (TLS), whose bytes are best written from the core that decrypted them.
+func CopyInline(dst io.Writer, src io.Reader, size int) (int64, error) {
+	if size <= 0 {
+		size = bufferSize
+	}
+	rg := getRing(size)
+	defer rings.Put(rg)
+	return io.CopyBuffer(onlyWriter{dst}, onlyReader{src}, rg.bufs[0])
+}
+
+// onlyWriter and onlyReader hide ReadFrom and WriteTo, so CopyBuffer
+// uses the buffer given.
+type onlyWriter struct{ io.Writer }
+type onlyReader struct{ io.Reader }
+
 // fill reads into free buffers and hands them on until EOF, an error, or
 // a stop from the writer; it closes full when done.
 func fill(src io.Reader, free <-chan []byte, full chan<- []byte, stop <-chan struct{}) error {

@@ -62,3 +62,33 @@ func BenchmarkCopy(b *testing.B) {
 		Copy(io.Discard, bytes.NewReader(src))
 	}
 }
+
+// CopyInline keeps every byte through short reads, writes at most a
+// buffer at a time, and returns either side's error.
+func TestCopyInline(t *testing.T) {
+	src := make([]byte, bufferSize*3+17)
+	rand.Read(src)
+	var dst bytes.Buffer
+	w := &maxWriter{w: &dst}
+	n, err := CopyInline(w, iotest.HalfReader(bytes.NewReader(src)), 0)
+	if err != nil || n != int64(len(src)) || !bytes.Equal(dst.Bytes(), src) {
+		t.Fatalf("copied %d, %v; bytes equal: %v", n, err, bytes.Equal(dst.Bytes(), src))
+	}
+	if w.most > bufferSize {
+		t.Errorf("a write of %d bytes, more than the buffer", w.most)
+	}
+	boom := errors.New("boom")
+	if _, err := CopyInline(io.Discard, iotest.ErrReader(boom), 0); !errors.Is(err, boom) {
+		t.Errorf("read error: %v", err)
+	}
+}
+
+type maxWriter struct {
+	w    io.Writer
+	most int
+}
+
+func (m *maxWriter) Write(p []byte) (int, error) {
+	m.most = max(m.most, len(p))
+	return m.w.Write(p)
+}
