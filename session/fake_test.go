@@ -46,14 +46,17 @@ func (c *fakeConn) expect(prefix string) string {
 }
 
 // login answers the client's login sequence up to PWD.
-func (c *fakeConn) login() {
+func (c *fakeConn) login() { c.loginWith(" MDTM") }
+
+// loginWith answers the login sequence with the given FEAT lines.
+func (c *fakeConn) loginWith(feats ...string) {
 	c.send("220 fake")
 	c.expect("USER")
 	c.send("331 pass")
 	c.expect("PASS")
 	c.send("230 ok")
 	c.expect("FEAT")
-	c.send("211-Features:", " MDTM", "211 End")
+	c.send(append(append([]string{"211-Features:"}, feats...), "211 End")...)
 	c.expect("TYPE I")
 	c.send("200 binary")
 	c.expect("PWD")
@@ -461,4 +464,16 @@ func TestRenameIsOneRoundTrip(t *testing.T) {
 	if err := r.Mkdir(ctx, "/d"); err != nil {
 		t.Fatalf("the connection is out of step after the refusals: %v", err)
 	}
+}
+
+// dialFake connects to a fake server, closing the session when the test
+// ends (before the fake's own cleanup waits for QUIT).
+func dialFake(t *testing.T, cfg Config) *Remote {
+	t.Helper()
+	r, err := Dial(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }

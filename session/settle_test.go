@@ -8,21 +8,6 @@ import (
 	"time"
 )
 
-// loginWith answers the login sequence with the given FEAT lines.
-func (c *fakeConn) loginWith(feats ...string) {
-	c.send("220 fake")
-	c.expect("USER")
-	c.send("331 pass")
-	c.expect("PASS")
-	c.send("230 ok")
-	c.expect("FEAT")
-	c.send(append(append([]string{"211-Features:"}, feats...), "211 End")...)
-	c.expect("TYPE I")
-	c.send("200 binary")
-	c.expect("PWD")
-	c.send(`257 "/" is cwd`)
-}
-
 // Settle is two writes: the fake reads SIZE and RNFR before it answers
 // either, then RNTO and MFMT (a client waiting for a reply in between
 // would stall it). A wrong size stops it before RNTO, a refused RNTO is
@@ -58,11 +43,7 @@ func TestSettleIsTwoRoundTrips(t *testing.T) {
 		c.expect("QUIT")
 		c.send("221 bye")
 	})
-	r, err := Dial(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := dialFake(t, cfg)
 	ctx := context.Background()
 	want5 := func(n int64) error {
 		if n != 5 {
@@ -107,14 +88,10 @@ func TestSettleTimeCommand(t *testing.T) {
 		c.expect("QUIT")
 		c.send("221 bye")
 	})
-	r, err := Dial(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := dialFake(t, cfg)
 	if got, err := r.Settle(context.Background(), Settle{Part: "/a.part", Target: "/a", Check: ok, ModTime: when}); err != nil || !got.TimeSet {
 		t.Fatalf("settle: %+v %v", got, err)
 	}
-	r.Close()
 	cfg = startFake(t, func(c *fakeConn) {
 		c.loginWith(" SIZE")
 		c.expect("SIZE /a.part")
@@ -127,11 +104,7 @@ func TestSettleTimeCommand(t *testing.T) {
 		c.expect("QUIT")
 		c.send("221 bye")
 	})
-	r, err = Dial(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r = dialFake(t, cfg)
 	if got, err := r.Settle(context.Background(), Settle{Part: "/a.part", Target: "/a", Check: ok, ModTime: when}); err != nil || !got.Renamed || got.TimeSet {
 		t.Fatalf("settle without a time command: %+v %v", got, err)
 	}

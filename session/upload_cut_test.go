@@ -32,11 +32,7 @@ func TestUploadCutSaysWhy(t *testing.T) {
 		c.expect("QUIT")
 		c.send("221 bye")
 	})
-	r, err := Dial(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := dialFake(t, cfg)
 	w, err := r.Create(context.Background(), "/big", 0)
 	if err != nil {
 		t.Fatal(err)
