@@ -45,9 +45,10 @@ type Settler interface {
 
 // Hashes reports whether the server's FEAT offers a checksum command.
 func (r *Remote) Hashes() bool {
-	feats := r.Features()
+	r.sem <- struct{}{}
+	defer func() { <-r.sem }()
 	for _, v := range []string{"HASH", "XSHA256", "XSHA1", "XMD5", "XCRC"} {
-		if _, ok := feats[v]; ok {
+		if _, ok := r.w.feats[v]; ok {
 			return true
 		}
 	}
