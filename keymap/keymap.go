@@ -254,18 +254,6 @@ func (k *KeyMap) Actions(c Context) []Action {
 	}
 }
 
-// ShortHelp is the help line under the panes.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit, k.Switch, k.Open, k.Mark, k.Copy, k.Move, k.View, k.Edit,
-		k.Rename, k.Mkdir, k.Delete, k.Filter, k.Queue, k.Connect}
-}
-
-// QueueHelp is the help line while the queue pane has the focus.
-func (k KeyMap) QueueHelp() []key.Binding {
-	return []key.Binding{k.JobPause, k.JobPauseAll, k.JobCancel, k.JobRetry, k.JobEarlier, k.JobLater,
-		k.JobClear, k.JobHash, k.Switch, k.Queue}
-}
-
 // Group is a titled set of bindings for the full help.
 type Group struct {
 	Title    string
@@ -291,13 +279,4 @@ func (k KeyMap) Groups() []Group {
 		g.Bindings = append(g.Bindings, *a.Binding)
 	}
 	return groups
-}
-
-// QueueGroup is the `?` screen's group while the queue pane has the focus.
-func (k KeyMap) QueueGroup() Group {
-	q := Group{Title: "Queue pane"}
-	for _, a := range k.Actions(Queue) {
-		q.Bindings = append(q.Bindings, *a.Binding)
-	}
-	return q
 }
