@@ -68,4 +68,12 @@ func mirrorOn(t *testing.T, tg testsrv.Target, active bool) {
 		}
 	}
 	mustContain(t, "second mirror", e.run("mirror "+dir+" back"), "; 0 transferred")
+	// A changed file goes up over the old one: RNTO replaces it, or,
+	// where a server refuses, the old one is deleted first.
+	changed := filepath.Join(e.local, "up", "a.txt")
+	writeFile(t, changed, "changed "+bigContent(30000))
+	mustContain(t, "update", e.run("mirror -R up "+dir), "; 1 transferred")
+	if sum(t, filepath.Join(onDisk, "a.txt")) != sum(t, changed) {
+		t.Error("the server's a.txt was not replaced by the changed one")
+	}
 }

@@ -195,3 +195,28 @@ func TestMirrorDeleteNeedsWholeSource(t *testing.T) {
 		t.Fatalf("the readable part was not copied: %q", got)
 	}
 }
+
+// A file is newer only at the coarser precision of the two sides: the
+// local disk's nanoseconds against the seconds a server keeps (MLSD,
+// MFMT) or a LIST line's minutes.
+func TestMirrorNewerAtTheCoarserPrecision(t *testing.T) {
+	at := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
+	local := func(d time.Duration) session.Entry { return session.Entry{Name: "a", ModTime: at.Add(d)} }
+	mlsd := session.Entry{Name: "a", ModTime: at, Raw: "type=file;size=1;modify=20260506070809; a"}
+	list := session.Entry{Name: "a", ModTime: at.Truncate(time.Minute), Raw: "-rw-r--r-- 1 u g 1 May  6 07:08 a"}
+	for _, c := range []struct {
+		name string
+		a, b session.Entry
+		want bool
+	}{
+		{"same second, local has nanoseconds", local(123 * time.Millisecond), mlsd, false},
+		{"a second later", local(time.Second), mlsd, true},
+		{"same minute as a LIST line", local(40 * time.Second), list, false},
+		{"the next minute", local(time.Minute), list, true},
+		{"the server's copy is newer", mlsd, local(-time.Second), true},
+	} {
+		if got := newerThan(c.a, c.b); got != c.want {
+			t.Errorf("%s: newer %v, want %v", c.name, got, c.want)
+		}
+	}
+}
