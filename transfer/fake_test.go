@@ -47,6 +47,9 @@ type memStore struct {
 	sizeLie atomic.Int32
 	noRNTO  bool
 	settled atomic.Int32
+	// replaces makes the settling RNTO replace a file in the way, as
+	// servers on POSIX systems do (memFS.Rename refuses, as some others).
+	replaces bool
 }
 
 func newStore() *memStore {
@@ -125,6 +128,9 @@ func (f *settleFS) Settle(ctx context.Context, s session.Settle) (session.Settle
 	}
 	if err := s.Check(n); err != nil {
 		return session.Settled{}, err
+	}
+	if f.m.replaces {
+		_ = f.Remove(ctx, s.Target)
 	}
 	if f.m.noRNTO || f.Rename(ctx, s.Part, s.Target) != nil {
 		return session.Settled{}, nil

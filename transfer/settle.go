@@ -14,21 +14,28 @@ import (
 // verify, commit and keepTime take four: on a tree of small files that
 // is a quarter of the commands. It applies to a binary copy to a server
 // that does not hash files (a checksum must come between the size check
-// and the rename) of a target that did not exist when the job was
-// planned (the time goes out with the rename, and must not land on a
-// file in the way). A nil result and no error: it does not apply, or the
-// server has no SIZE; the caller takes the usual path.
+// and the rename). The time goes out with the rename only for a target
+// that did not exist when the job was planned (it must not land on a
+// file in the way); over an existing target RNTO replaces it in one step
+// where the server allows, and the time follows on its own. A server
+// that refuses the rename gets the usual one (remove, then rename). A nil
+// result and no error: it does not apply, or the server has no SIZE; the
+// caller takes the usual path.
 func (q *Queue) settle(ctx context.Context, j *job, c conns, target string, size int64) (*result, error) {
 	js := q.state(j)
 	st, ok := c.dst.(session.Settler)
-	if !ok || js.Type != session.TypeBinary || !js.Fresh || st.Hashes() {
+	if !ok || js.Type != session.TypeBinary || st.Hashes() {
 		return nil, nil
 	}
 	if err := setTypes(ctx, js, c); err != nil {
 		return nil, err
 	}
 	part := partName(target)
-	settled, err := st.Settle(ctx, session.Settle{Part: part, Target: target, ModTime: q.sourceTime(ctx, js, c),
+	var mt time.Time
+	if js.Fresh {
+		mt = q.sourceTime(ctx, js, c)
+	}
+	settled, err := st.Settle(ctx, session.Settle{Part: part, Target: target, ModTime: mt,
 		Check: func(n int64) error {
 			if size >= 0 && n != size {
 				return &Error{Reason: ReasonMismatch, Op: opVerify, Path: part,
@@ -55,6 +62,9 @@ func (q *Queue) settle(ctx context.Context, j *job, c conns, target string, size
 			res.note = joinNotes(q.state(j).note, res.note)
 		}
 		return &res, nil
+	}
+	if !js.Fresh {
+		q.keepTime(ctx, q.state(j), c, target)
 	}
 	res := q.afterCommit(ctx, js, c)
 	res.note = joinNotes(q.state(j).note, res.note)

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -62,23 +63,31 @@ func TestSettleMismatchRestartsOnceThenFails(t *testing.T) {
 	}
 }
 
-// Where Settle does not fit, the steps go one by one: a target that was
-// not known to be missing (a file in the way is replaced), a server that
+// Where Settle does not fit, the steps go one by one: a server that
 // hashes (its checksum comes before the rename), and a server that
-// refuses the settling rename (the slow rename reports or recovers).
+// refuses the settling rename (the usual rename reports or recovers).
+// Over a target that was there, Settle renames without the time, which
+// follows on its own.
 func TestSettleOnlyWhereItFits(t *testing.T) {
-	t.Run("not fresh", func(t *testing.T) {
-		r, data, j := settleRig(t)
-		j.Fresh = false
-		r.remote.put("/up/s.bin", []byte("old"))
-		if js := r.wait(r.q.Add(j), Done, Failed); js.State != Done {
-			t.Fatalf("upload over a file: %v %v", js.State, js.Err)
-		}
-		mustFile(t, r.remote, "/up/s.bin", data)
-		if n := r.remote.settled.Load(); n != 0 {
-			t.Errorf("settled %d times, want 0", n)
-		}
-	})
+	for _, replaces := range []bool{true, false} {
+		t.Run(fmt.Sprintf("over a file, RNTO replaces=%v", replaces), func(t *testing.T) {
+			r, data, j := settleRig(t)
+			j.Fresh = false
+			r.remote.replaces = replaces
+			r.remote.put("/up/s.bin", []byte("old"))
+			if js := r.wait(r.q.Add(j), Done, Failed); js.State != Done {
+				t.Fatalf("upload over a file: %v %v", js.State, js.Err)
+			}
+			mustFile(t, r.remote, "/up/s.bin", data)
+			mustAbsent(t, r.remote, "/up/s.bin.part")
+			if got := r.remote.times["/up/s.bin"]; !got.Equal(j.ModTime) {
+				t.Errorf("time %v, want the source's %v", got, j.ModTime)
+			}
+			if n := r.remote.settled.Load(); n != 1 {
+				t.Errorf("settled %d times, want 1", n)
+			}
+		})
+	}
 	t.Run("hashes", func(t *testing.T) {
 		r, data, j := settleRig(t)
 		r.remote.sums = true
