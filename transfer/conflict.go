@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/ftpane/ftpane/session"
 )
@@ -47,7 +48,10 @@ func (q *Queue) resolveNewer(ctx context.Context, js JobState, c conns, src sess
 	if src.ModTime.IsZero() || de.ModTime.IsZero() {
 		return js.DstPath, nil // cannot tell: copy
 	}
-	if !src.ModTime.After(de.ModTime) {
+	// At the second: a server keeps no finer time than that (MLSD, MDTM),
+	// and a file sent up from a disk with nanoseconds is otherwise
+	// forever newer than the copy it made.
+	if !src.ModTime.Truncate(time.Second).After(de.ModTime.Truncate(time.Second)) {
 		return "", &result{state: Skipped, note: "target is as new or newer"}
 	}
 	return js.DstPath, nil

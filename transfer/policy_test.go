@@ -257,3 +257,24 @@ func TestMovedFolderIsKeptWhenSomethingWasNotMoved(t *testing.T) {
 	mustAbsent(t, r.remote, "/src/ok")
 	mustFile(t, r.local, "/home/dst/ok", []byte("ok"))
 }
+
+// Newer compares at the second: a local file a fraction of a second past
+// the server's copy of it (the server keeps seconds) is not newer, one a
+// second later is.
+func TestNewerAtTheSecond(t *testing.T) {
+	for _, c := range []struct {
+		after time.Duration
+		want  State
+	}{{400 * time.Millisecond, Skipped}, {time.Second, Done}} {
+		r := newRig(t, Options{})
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // the fake server's time
+		r.remote.put("/up/f", []byte("server"))
+		r.local.put("/home/f", []byte("local"))
+		r.local.times["/home/f"] = at.Add(c.after)
+		j := r.upload("/home/f", "/up/f")
+		j.Conflict = Newer
+		if js := r.wait(r.q.Add(j), Done, Skipped, Failed); js.State != c.want {
+			t.Errorf("local %v after the server's: %v (%v), want %v", c.after, js.State, js.Err, c.want)
+		}
+	}
+}
