@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -67,48 +66,39 @@ func TestSettleMismatchRestartsOnceThenFails(t *testing.T) {
 // hashes (its checksum comes before the rename), and a server that
 // refuses the settling rename (the usual rename reports or recovers).
 // Over a target that was there, Settle renames without the time, which
-// follows on its own.
+// follows on its own. Every way ends with the bytes and the source's
+// time under the final name, and no .part.
 func TestSettleOnlyWhereItFits(t *testing.T) {
-	for _, replaces := range []bool{true, false} {
-		t.Run(fmt.Sprintf("over a file, RNTO replaces=%v", replaces), func(t *testing.T) {
-			r, data, j := settleRig(t)
-			j.Fresh = false
-			r.remote.replaces = replaces
+	for _, c := range []struct {
+		name    string
+		setup   func(r *rig, j *Job)
+		settled int32
+	}{
+		{"over a file, RNTO replaces", func(r *rig, j *Job) {
+			j.Fresh, r.remote.replaces = false, true
 			r.remote.put("/up/s.bin", []byte("old"))
+		}, 1},
+		{"over a file, RNTO refuses", func(r *rig, j *Job) {
+			j.Fresh = false
+			r.remote.put("/up/s.bin", []byte("old"))
+		}, 1},
+		{"server hashes", func(r *rig, j *Job) { r.remote.sums = true }, 0},
+		{"rename refused", func(r *rig, j *Job) { r.remote.noRNTO = true }, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, data, j := settleRig(t)
+			c.setup(r, &j)
 			if js := r.wait(r.q.Add(j), Done, Failed); js.State != Done {
-				t.Fatalf("upload over a file: %v %v", js.State, js.Err)
+				t.Fatalf("upload: %v %v", js.State, js.Err)
 			}
 			mustFile(t, r.remote, "/up/s.bin", data)
 			mustAbsent(t, r.remote, "/up/s.bin.part")
 			if got := r.remote.times["/up/s.bin"]; !got.Equal(j.ModTime) {
 				t.Errorf("time %v, want the source's %v", got, j.ModTime)
 			}
-			if n := r.remote.settled.Load(); n != 1 {
-				t.Errorf("settled %d times, want 1", n)
+			if n := r.remote.settled.Load(); n != c.settled {
+				t.Errorf("settled %d times, want %d", n, c.settled)
 			}
 		})
 	}
-	t.Run("hashes", func(t *testing.T) {
-		r, data, j := settleRig(t)
-		r.remote.sums = true
-		if js := r.wait(r.q.Add(j), Done, Failed); js.State != Done {
-			t.Fatalf("upload: %v %v", js.State, js.Err)
-		}
-		mustFile(t, r.remote, "/up/s.bin", data)
-		if n := r.remote.settled.Load(); n != 0 {
-			t.Errorf("settled %d times on a server that hashes, want 0", n)
-		}
-	})
-	t.Run("rename refused", func(t *testing.T) {
-		r, data, j := settleRig(t)
-		r.remote.noRNTO = true
-		if js := r.wait(r.q.Add(j), Done, Failed); js.State != Done {
-			t.Fatalf("upload: %v %v", js.State, js.Err)
-		}
-		mustFile(t, r.remote, "/up/s.bin", data)
-		mustAbsent(t, r.remote, "/up/s.bin.part")
-		if got := r.remote.times["/up/s.bin"]; !got.Equal(j.ModTime) {
-			t.Errorf("time %v, want the source's %v", got, j.ModTime)
-		}
-	})
 }
