@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/ftpane/ftpane/internal/faultproxy"
 )
 
 // TestTUICtrlCAsksWhileCopying: with a download stalled on its way,
@@ -19,26 +17,7 @@ import (
 func TestTUICtrlCAsksWhileCopying(t *testing.T) {
 	bin := buildFtpane(t)
 	root, local := t.TempDir(), t.TempDir()
-	want := writeRandom(t, filepath.Join(root, "slow.bin"), 2<<20)
-	srv := startServer(t, root)
-	px, err := faultproxy.Start(srv.Addr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { px.Close() })
-	hit, release := px.StallDataAfter(256 << 10)
-	t.Cleanup(release)
-	u := startTUI(t, bin, local, 120, 40, "ftp://e2e:s3cret@"+px.Addr()+"/")
-	u.waitFor("connected to e2e@", "slow.bin")
-	u.keys("/", "text:slow", "Enter", "F5")
-	u.waitFor("To folder")
-	u.keys("Enter")
-	select {
-	case <-hit:
-	case <-time.After(20 * time.Second):
-		t.Fatalf("the download never reached the stall:\n%s", u.screen())
-	}
-	u.waitFor("slow.bin", "active")
+	u, want, release := stalledCopy(t, root, func(url string) *tui { return startTUI(t, bin, local, 120, 40, url) })
 	u.keys("C-c")
 	u.waitFor("Quit", "1 transfer is not finished.", "Quit anyway?")
 	u.keys("n")
@@ -60,26 +39,7 @@ func TestTUICtrlCAsksWhileCopying(t *testing.T) {
 func TestTUICtrlCInTheQuestionQuits(t *testing.T) {
 	bin := buildFtpane(t)
 	root, local := t.TempDir(), t.TempDir()
-	writeRandom(t, filepath.Join(root, "slow.bin"), 2<<20)
-	srv := startServer(t, root)
-	px, err := faultproxy.Start(srv.Addr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { px.Close() })
-	hit, release := px.StallDataAfter(256 << 10)
-	t.Cleanup(release)
-	u := startTUI(t, bin, local, 120, 40, "ftp://e2e:s3cret@"+px.Addr()+"/")
-	u.waitFor("connected to e2e@", "slow.bin")
-	u.keys("/", "text:slow", "Enter", "F5")
-	u.waitFor("To folder")
-	u.keys("Enter")
-	select {
-	case <-hit:
-	case <-time.After(20 * time.Second):
-		t.Fatalf("the download never reached the stall:\n%s", u.screen())
-	}
-	u.waitFor("slow.bin", "active")
+	u, _, _ := stalledCopy(t, root, func(url string) *tui { return startTUI(t, bin, local, 120, 40, url) })
 	u.keys("C-c")
 	u.waitFor("Quit anyway?")
 	u.keys("C-c")

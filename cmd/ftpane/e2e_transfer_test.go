@@ -126,13 +126,14 @@ func TestTUICopyBothWays(t *testing.T) {
 	})
 }
 
-// TestTUIQuitAsksWhileCopying stalls a download on its way and checks
-// that quitting asks first, and that the job comes back paused on the
-// next start.
-func TestTUIQuitAsksWhileCopying(t *testing.T) {
-	bin := buildFtpane(t)
-	root, local, home := t.TempDir(), t.TempDir(), t.TempDir()
-	writeRandom(t, filepath.Join(root, "slow.bin"), 2<<20)
+// stalledCopy serves root (with slow.bin, 2 MiB, written here) through a
+// fault proxy, starts the TUI with start given the server's URL, copies
+// slow.bin with F5 to the local pane's folder, and returns once the copy
+// is under way and its data stalled after 256 KiB; release lets the data
+// flow again.
+func stalledCopy(t *testing.T, root string, start func(url string) *tui) (u *tui, want string, release func()) {
+	t.Helper()
+	want = writeRandom(t, filepath.Join(root, "slow.bin"), 2<<20)
 	srv := startServer(t, root)
 	px, err := faultproxy.Start(srv.Addr())
 	if err != nil {
@@ -141,8 +142,7 @@ func TestTUIQuitAsksWhileCopying(t *testing.T) {
 	t.Cleanup(func() { px.Close() })
 	hit, release := px.StallDataAfter(256 << 10)
 	t.Cleanup(release)
-	url := "ftp://e2e:s3cret@" + px.Addr() + "/"
-	u := startTUIHome(t, bin, local, home, nil, 120, 40, url)
+	u = start("ftp://e2e:s3cret@" + px.Addr() + "/")
 	u.waitFor("connected to e2e@", "slow.bin")
 	u.keys("/", "text:slow", "Enter", "F5")
 	u.waitFor("To folder")
@@ -153,6 +153,20 @@ func TestTUIQuitAsksWhileCopying(t *testing.T) {
 		t.Fatalf("the download never reached the stall:\n%s", u.screen())
 	}
 	u.waitFor("slow.bin", "active")
+	return u, want, release
+}
+
+// TestTUIQuitAsksWhileCopying stalls a download on its way and checks
+// that quitting asks first, and that the job comes back paused on the
+// next start.
+func TestTUIQuitAsksWhileCopying(t *testing.T) {
+	bin := buildFtpane(t)
+	root, local, home := t.TempDir(), t.TempDir(), t.TempDir()
+	var url string
+	u, want, release := stalledCopy(t, root, func(u string) *tui {
+		url = u
+		return startTUIHome(t, bin, local, home, nil, 120, 40, u)
+	})
 	u.keys("q")
 	u.waitFor("Quit", "1 transfer is not finished.")
 	u.keys("Escape")
@@ -166,7 +180,7 @@ func TestTUIQuitAsksWhileCopying(t *testing.T) {
 	again := startTUIHome(t, bin, local, home, nil, 120, 40, url)
 	again.waitFor("1 unfinished transfer from last time, paused: A resumes them all", "paused")
 	again.keys("A")
-	waitSha(t, filepath.Join(local, "slow.bin"), fileSha(t, filepath.Join(root, "slow.bin")))
+	waitSha(t, filepath.Join(local, "slow.bin"), want)
 	again.keys("q")
 	again.waitForAny("ftpane exited 0", "Pane is dead (status 0,")
 }
