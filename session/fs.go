@@ -89,6 +89,10 @@ type Entry struct {
 	HasMode bool
 	Owner   string
 	Group   string
+	// Perm is MLSD's perm fact as the server sent it (RFC 3659: letters
+	// of a c d e f l m p r w, what the login may do with the entry), for
+	// a server that gives no unix.mode: FileZilla shows it then.
+	Perm string
 	// Raw is the listing line this entry came from (empty for Local).
 	Raw string
 }

@@ -42,6 +42,8 @@ func applyFact(e *Entry, k, v string) {
 			e.Mode |= specialBits(uint32(m))
 			e.HasMode = true
 		}
+	case "perm":
+		e.Perm = v
 	case "unix.owner", "unix.ownername":
 		e.Owner = v
 	case "unix.group", "unix.groupname":

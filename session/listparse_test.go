@@ -97,6 +97,9 @@ func TestParseMLSDLine(t *testing.T) {
 			t.Errorf("%q:\n got %v\nwant %v", tt.line, got, want)
 		}
 	}
+	if e, _ := parseMLSDLine("type=dir;modify=20220813133357;perm=flcdmpe; sub"); e.Perm != "flcdmpe" {
+		t.Errorf("perm fact %q, want flcdmpe", e.Perm)
+	}
 	if e, _ := parseMLSDLine("type=file;modify=20220813133357.123; f"); !e.ModTime.Equal(time.Date(2022, 8, 13, 13, 33, 57, 123e6, time.UTC)) {
 		t.Errorf("modify with milliseconds: %v", e.ModTime)
 	}

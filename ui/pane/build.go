@@ -47,12 +47,18 @@ func (b *builder) add(e session.Entry) error {
 		e = b.shape(e)
 	}
 	i := int32(len(b.t.rows))
-	r := row{size: e.Size, mode: e.Mode, users: b.user(e.Owner, e.Group), kind: uint8(e.Kind)}
+	perm := ""
+	if !e.HasMode {
+		perm = e.Perm // a mode says more; a fact is shown only without one
+	}
+	r := row{size: e.Size, mode: e.Mode, users: b.user(e.Owner, e.Group, perm), kind: uint8(e.Kind)}
 	r.flags |= precisionFlags(e) // compare.go
 	b.names.WriteString(e.Name)
 	b.t.offs = append(b.t.offs, uint32(b.names.Len()))
 	if e.HasMode {
 		r.flags |= flagMode
+	}
+	if e.HasMode || perm != "" {
 		b.t.modes = true
 	}
 	if e.Target != "" {
@@ -64,14 +70,14 @@ func (b *builder) add(e session.Entry) error {
 	return nil
 }
 
-// user interns an owner and group pair. The strings are copied: a
+// user interns an owner, group and perm fact. The strings are copied: a
 // parser's substrings would keep their whole listing line alive.
-func (b *builder) user(owner, group string) uint32 {
-	k := owners{owner, group}
+func (b *builder) user(owner, group, perm string) uint32 {
+	k := owners{owner, group, perm}
 	if i, ok := b.users[k]; ok {
 		return i
 	}
-	k = owners{strings.Clone(owner), strings.Clone(group)}
+	k = owners{strings.Clone(owner), strings.Clone(group), strings.Clone(perm)}
 	i := uint32(len(b.t.users))
 	b.t.users = append(b.t.users, k)
 	b.users[k] = i

@@ -182,7 +182,7 @@ func cell(e session.Entry, c Column, w int) string {
 	case ColTime:
 		return padRight(timeText(e), w)
 	case ColPerm:
-		return padRight(permsText(e), w)
+		return fit(permsText(e), w)
 	case ColOwner:
 		return fit(Escape(e.Owner), w)
 	case ColGroup:

@@ -186,3 +186,31 @@ func TestParseColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestPermFactWithoutMode: a server whose MLSD gives a perm fact and no
+// unix.mode (FileZilla Server, IIS) shows the fact, escaped, as FileZilla
+// does; a mode, where there is one, wins.
+func TestPermFactWithoutMode(t *testing.T) {
+	m := New(Right, nil, keymap.Default(), styles.New(styles.DefaultTheme(), true, true))
+	m.SetSize(70, 8)
+	m.seq++
+	m, _ = m.Update(ListedMsg{Pane: Right, Seq: m.seq, Listing: session.Listing{Dir: "/x", Entries: []session.Entry{
+		{Name: "fact", Kind: session.KindFile, Size: 1, Perm: "adfrw"},
+		{Name: "both", Kind: session.KindFile, Size: 2, Mode: 0o640, HasMode: true, Perm: "r"},
+		{Name: "hostile", Kind: session.KindFile, Size: 3, Perm: "r\x1b[2J"},
+	}}})
+	if row := rowOf(t, m, "fact"); !strings.Contains(row, " adfrw ") {
+		t.Errorf("perm fact not shown: %q", row)
+	}
+	if row := rowOf(t, m, "both"); !strings.HasSuffix(strings.TrimRight(row, " "), " -rw-r-----") {
+		t.Errorf("the mode should win over the fact: %q", row)
+	}
+	if row := rowOf(t, m, "hostile"); strings.Contains(row, "\x1b") {
+		t.Errorf("the server's escape reached the screen: %q", row)
+	}
+	for i := 0; i < m.tab.len(); i++ {
+		if e := m.tab.entry(i); e.Name == "fact" && e.Perm != "adfrw" {
+			t.Errorf("the table gives the perm fact back as %q", e.Perm)
+		}
+	}
+}

@@ -66,7 +66,12 @@ func timeText(e session.Entry) string {
 
 // permsText is the mode as ls -l shows it: the type letter (d l c b p s)
 // and the permissions with setuid, setgid and sticky (rwsr-xr-x, rwxrwxrwt).
-func permsText(e session.Entry) string { return e.ModeString() }
+func permsText(e session.Entry) string {
+	if !e.HasMode && e.Perm != "" {
+		return Escape(e.Perm) // the server's text
+	}
+	return e.ModeString()
+}
 
 // specialText is the size column of a device, fifo or socket, which has
 // no size of its own.

@@ -28,7 +28,7 @@ type table struct {
 	rows    []row
 	names   string   // every name, back to back
 	offs    []uint32 // name i is names[offs[i]:offs[i+1]]
-	users   []owners // distinct owner and group pairs; users[0] is none
+	users   []owners // distinct owner, group and perm fact; users[0] is none
 	targets map[int32]string
 	zones   map[int32]*time.Location // times not in zone
 	zone    *time.Location
@@ -39,7 +39,9 @@ type table struct {
 	ownerW, groupW int
 }
 
-type owners struct{ owner, group string }
+// owners is an entry's owner and group, and its MLSD perm fact where the
+// server gave no mode: all three repeat, so they are kept once.
+type owners struct{ owner, group, perm string }
 
 // row is one entry. mtime is in Unix nanoseconds, or in seconds when
 // flagSecs says so (times before 1678 or after 2261), or noTime.
@@ -91,7 +93,7 @@ func (t *table) peek(i int) session.Entry {
 	r := &t.rows[i]
 	u := t.users[r.users]
 	e := session.Entry{Name: t.name(i), Kind: session.Kind(r.kind), Size: r.size, ModTime: t.modTime(i),
-		Mode: r.mode, HasMode: r.flags&flagMode != 0, Owner: u.owner, Group: u.group}
+		Mode: r.mode, HasMode: r.flags&flagMode != 0, Owner: u.owner, Group: u.group, Perm: u.perm}
 	if r.flags&flagTarget != 0 {
 		e.Target = t.targets[int32(i)]
 	}
