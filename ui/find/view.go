@@ -2,6 +2,7 @@ package find
 
 import (
 	"fmt"
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ func (m Model) View() string {
 		lines = append(lines, m.row(i))
 	}
 	if len(m.results) == 0 && rows > 0 {
-		lines = append(lines, m.styles.Pane.Muted.Render(fit("  "+m.emptyText(), m.width)))
+		lines = append(lines, m.styles.Pane.Muted.Render(cells.Fit("  "+m.emptyText(), m.width)))
 	}
 	for len(lines) < m.height-1 {
 		lines = append(lines, strings.Repeat(" ", m.width))
@@ -79,7 +80,7 @@ func (m Model) title() string {
 		left = ansi.Truncate(left, max(0, room), "…")
 	}
 	pad := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
-	return m.styles.Pane.TitleActive.Render(fit(left+strings.Repeat(" ", pad)+right, m.width))
+	return m.styles.Pane.TitleActive.Render(cells.Fit(left+strings.Repeat(" ", pad)+right, m.width))
 }
 
 // describe says what is searched: the pattern, the folder, the filters.
@@ -150,14 +151,14 @@ func (m Model) footer() string {
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(0, room), "…")
 	pad := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
-	return fit(st.Render(left)+strings.Repeat(" ", pad)+m.styles.Status.Marked.Render(right), m.width)
+	return cells.Fit(st.Render(left)+strings.Repeat(" ", pad)+m.styles.Status.Marked.Render(right), m.width)
 }
 
 // row is one result: a mark, its path from the start folder, its size
 // and time. The cursor's row is drawn in the cursor style.
 func (m Model) row(i int) string {
 	r := m.results[i]
-	tail := " " + padLeft(sizeText(r.Entry), sizeWidth) + " " + padRight(timeText(r.Entry.ModTime), timeWidth)
+	tail := " " + cells.PadLeft(sizeText(r.Entry), sizeWidth) + " " + cells.PadRight(timeText(r.Entry.ModTime), timeWidth)
 	if m.width < 40 {
 		tail = ""
 	}
@@ -170,18 +171,18 @@ func (m Model) row(i int) string {
 		name += "/"
 	}
 	nameW := max(0, m.width-1-ansi.StringWidth(tail))
-	line := gutter + fit(name, nameW) + tail
+	line := gutter + cells.Fit(name, nameW) + tail
 	switch {
 	case i == m.cursor:
-		return m.styles.Pane.Cursor.Render(fit(line, m.width))
+		return m.styles.Pane.Cursor.Render(cells.Fit(line, m.width))
 	case m.marked[i]:
-		return m.styles.Pane.Marked.Render(fit(line, m.width))
+		return m.styles.Pane.Marked.Render(cells.Fit(line, m.width))
 	case r.Entry.IsDir():
-		return m.styles.Pane.Dir.Render(gutter+fit(name, nameW)) + tail
+		return m.styles.Pane.Dir.Render(gutter+cells.Fit(name, nameW)) + tail
 	case r.Entry.Kind == session.KindLink:
-		return m.styles.Pane.Link.Render(gutter+fit(name, nameW)) + tail
+		return m.styles.Pane.Link.Render(gutter+cells.Fit(name, nameW)) + tail
 	}
-	return fit(line, m.width)
+	return cells.Fit(line, m.width)
 }
 
 // sizeText is the size column as the panes show it.
@@ -211,18 +212,3 @@ func timeText(t time.Time) string {
 	}
 	return t.Format("Jan _2  2006")
 }
-
-// fit truncates or pads s to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	return padRight(s, w)
-}
-
-func padRight(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) }
-
-func padLeft(s string, w int) string { return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s }

@@ -2,6 +2,7 @@ package pane
 
 import (
 	"fmt"
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -178,15 +179,15 @@ func (m Model) columnWidth(c Column) int {
 func cell(e session.Entry, c Column, w int) string {
 	switch c {
 	case ColSize:
-		return padLeft(sizeText(e), w)
+		return cells.PadLeft(sizeText(e), w)
 	case ColTime:
-		return padRight(timeText(e), w)
+		return cells.PadRight(timeText(e), w)
 	case ColPerm:
-		return fit(permsText(e), w)
+		return cells.Fit(permsText(e), w)
 	case ColOwner:
-		return fit(Escape(e.Owner), w)
+		return cells.Fit(Escape(e.Owner), w)
 	case ColGroup:
-		return fit(Escape(e.Group), w)
+		return cells.Fit(Escape(e.Group), w)
 	}
 	return strings.Repeat(" ", w)
 }

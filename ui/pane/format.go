@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/ui/textsafe"
@@ -15,25 +14,6 @@ import (
 // to print: it is textsafe.String, the one sanitiser at the terminal's
 // edge, kept under this name for the pane's callers.
 func Escape(s string) string { return textsafe.String(s) }
-
-// fit truncates or pads s to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	return padRight(s, w)
-}
-
-func padRight(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
-func padLeft(s string, w int) string {
-	return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s
-}
 
 func sizeText(e session.Entry) string {
 	switch e.Kind {

@@ -1,6 +1,7 @@
 package pane
 
 import (
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 	"testing"
 	"time"
@@ -75,8 +76,8 @@ func TestFitAndEscape(t *testing.T) {
 		{"abc", "abc  "}, {"abcdefgh", "abcd…"}, {"漢字漢字", "漢字…"}, {"", "     "},
 	}
 	for _, c := range cases {
-		if got := fit(c.in, 5); got != c.want {
-			t.Errorf("fit(%q) = %q, want %q", c.in, got, c.want)
+		if got := cells.Fit(c.in, 5); got != c.want {
+			t.Errorf("cells.Fit(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	if got := Escape("ok\x1b]0;title\x07\xff"); got != `ok\x1b]0;title\x07\xff` {

@@ -1,6 +1,7 @@
 package pane
 
 import (
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -23,14 +24,14 @@ func (m Model) View() string {
 	for i := end - m.offset; i < m.rows(); i++ {
 		b.WriteByte('\n')
 		if i == end-m.offset && m.Len() == 0 && !m.loading { // under "..", if any
-			b.WriteString(m.styles.Pane.Muted.Render(fit(m.emptyText(), m.width)))
+			b.WriteString(m.styles.Pane.Muted.Render(cells.Fit(m.emptyText(), m.width)))
 			continue
 		}
 		b.WriteString(strings.Repeat(" ", m.width))
 	}
 	if m.tab.cut && m.height > 1 {
 		b.WriteByte('\n')
-		b.WriteString(m.styles.Pane.Muted.Render(fit(cutText(m.tab.len()), m.width)))
+		b.WriteString(m.styles.Pane.Muted.Render(cells.Fit(cutText(m.tab.len()), m.width)))
 	}
 	return b.String()
 }
@@ -77,7 +78,7 @@ func (m Model) title() string {
 	}
 	room := m.width - ansi.StringWidth(right) - 1
 	if room < 4 {
-		return st.Render(fit(left, m.width))
+		return st.Render(cells.Fit(left, m.width))
 	}
 	if ansi.StringWidth(left) > room {
 		left = "…" + ansi.TruncateLeft(left, ansi.StringWidth(left)-room+1, "")
@@ -138,13 +139,13 @@ func (m Model) upRow(i int, l layout) string {
 		switch c {
 		case ColName:
 			cm := m.compareMarker(upName) // compare.go: its column, blank
-			name := fit(upName, l.widths[j]-ansi.StringWidth(cm))
+			name := cells.Fit(upName, l.widths[j]-ansi.StringWidth(cm))
 			if i != m.cursor {
 				name = m.styles.Pane.Dir.Render(name)
 			}
 			b.WriteString(cm + name)
 		case ColSize:
-			b.WriteString(padLeft(upSize, l.widths[j]))
+			b.WriteString(cells.PadLeft(upSize, l.widths[j]))
 		default:
 			b.WriteString(strings.Repeat(" ", l.widths[j]))
 		}
@@ -168,7 +169,7 @@ func (m Model) name(e session.Entry, w int, marked, cursor bool) string {
 	raw := e.Name
 	esc := Escape(raw)
 	suffix := nameSuffix(e)
-	text := fit(esc+suffix, w)
+	text := cells.Fit(esc+suffix, w)
 	if cursor {
 		return text
 	}

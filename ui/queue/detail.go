@@ -2,6 +2,7 @@ package queue
 
 import (
 	"fmt"
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 	"time"
 
@@ -58,15 +59,15 @@ func (m Model) DetailView(w, h int) string {
 	}
 	rows := max(1, h-2)
 	off := max(0, min(m.detail.offset, len(body)-rows))
-	lines := []string{m.styles.Viewer.Title.Render(fit(fmt.Sprintf(" transfer %v", m.detail.id), w))}
+	lines := []string{m.styles.Viewer.Title.Render(cells.Fit(fmt.Sprintf(" transfer %v", m.detail.id), w))}
 	for i := off; i < off+rows; i++ {
 		if i < len(body) {
-			lines = append(lines, fit(body[i], w))
+			lines = append(lines, cells.Fit(body[i], w))
 		} else {
 			lines = append(lines, strings.Repeat(" ", w))
 		}
 	}
-	lines = append(lines, m.styles.Help.Desc.Render(fit("esc/enter: back · ↑/↓: scroll", w)))
+	lines = append(lines, m.styles.Help.Desc.Render(cells.Fit("esc/enter: back · ↑/↓: scroll", w)))
 	return strings.Join(lines, "\n")
 }
 

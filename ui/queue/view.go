@@ -2,6 +2,7 @@ package queue
 
 import (
 	"fmt"
+	"github.com/ftpane/ftpane/ui/cells"
 	"strings"
 	"time"
 
@@ -28,7 +29,7 @@ func (m Model) View() string {
 		i := m.offset + k
 		if k >= len(ids) {
 			if i == 0 {
-				lines = append(lines, m.styles.Pane.Muted.Render(fit("  no transfers: F5 copies, F6 moves to the other pane", m.width)))
+				lines = append(lines, m.styles.Pane.Muted.Render(cells.Fit("  no transfers: F5 copies, F6 moves to the other pane", m.width)))
 				continue
 			}
 			lines = append(lines, strings.Repeat(" ", m.width))
@@ -36,12 +37,12 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.row(i, *m.byID[ids[k]]))
 	}
-	lines = append(lines, m.styles.Status.Info.Render(fit(m.total(), m.width)))
+	lines = append(lines, m.styles.Status.Info.Render(cells.Fit(m.total(), m.width)))
 	return strings.Join(lines[:min(len(lines), max(1, m.height))], "\n")
 }
 
 func (m Model) row(i int, j transfer.JobState) string {
-	text := fit(m.rowText(j), m.width)
+	text := cells.Fit(m.rowText(j), m.width)
 	switch {
 	case i == m.cursor && m.active:
 		return m.styles.Pane.Cursor.Render(text)
@@ -78,10 +79,10 @@ func (m Model) rowText(j transfer.JobState) string {
 	if t := baseName(j.Target); j.Target != "" && t != baseName(j.DstPath) {
 		name += " → " + t // a unique name was chosen
 	}
-	s := pad(dir, dirW) + pad(ansi.Truncate(name, nameW, "…"), nameW) + " " +
-		bar(j, m.barWidth(), !m.smooth) + " " + padLeft(percent(j), 4) + " " + pad(bytes(j), 17) + " "
+	s := cells.PadRight(dir, dirW) + cells.PadRight(ansi.Truncate(name, nameW, "…"), nameW) + " " +
+		bar(j, m.barWidth(), !m.smooth) + " " + cells.PadLeft(percent(j), 4) + " " + cells.PadRight(bytes(j), 17) + " "
 	if running(j.State) && j.State != transfer.Waiting {
-		return s + pad(rate(j.Rate), 10) + " " + pad(eta(j.ETA), 7) + " " + stateText(j) + limitText(j)
+		return s + cells.PadRight(rate(j.Rate), 10) + " " + cells.PadRight(eta(j.ETA), 7) + " " + stateText(j) + limitText(j)
 	}
 	return s + stateText(j) + limitText(j)
 }
@@ -221,9 +222,3 @@ func (m Model) total() string {
 	}
 	return t
 }
-
-func fit(s string, w int) string { return pad(ansi.Truncate(s, w, "…"), w) }
-
-func pad(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) }
-
-func padLeft(s string, w int) string { return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s }
