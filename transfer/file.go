@@ -65,13 +65,18 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 			return *settled
 		}
 		q.update(j, func(s *JobState) { s.verified = true })
-		res := q.commit(ctx, q.state(j), c, target)
-		if res.err == nil {
-			q.keepTime(ctx, q.state(j), c, target)
-			res.note = joinNotes(q.state(j).note, res.note)
-		}
-		return res
+		return q.place(ctx, j, c, target)
 	}
+}
+
+// place puts a verified .part in place and gives it the source's time.
+func (q *Queue) place(ctx context.Context, j *job, c conns, target string) result {
+	res := q.commit(ctx, q.state(j), c, target)
+	if res.err == nil {
+		q.keepTime(ctx, q.state(j), c, target)
+		res.note = joinNotes(q.state(j).note, res.note)
+	}
+	return res
 }
 
 // sourceUnchanged catches a local file that changed while it was copied

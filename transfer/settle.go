@@ -56,11 +56,7 @@ func (q *Queue) settle(ctx context.Context, j *job, c conns, target string, size
 		return nil, wrap(opVerify, part, err)
 	}
 	if !settled.Renamed {
-		res := q.commit(ctx, q.state(j), c, target)
-		if res.err == nil {
-			q.keepTime(ctx, q.state(j), c, target)
-			res.note = joinNotes(q.state(j).note, res.note)
-		}
+		res := q.place(ctx, j, c, target)
 		return &res, nil
 	}
 	if !js.Fresh {
