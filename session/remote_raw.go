@@ -115,7 +115,7 @@ func (r *Remote) Checksum(ctx context.Context, p string) (sum Checksum, ok bool,
 		}
 		return Checksum{Algo: strings.ToUpper(f[0]), Hex: strings.ToLower(f[2])}, true, nil
 	}
-	for _, v := range []struct{ verb, algo string }{{"XSHA256", "SHA-256"}, {"XSHA1", "SHA-1"}, {"XMD5", "MD5"}, {"XCRC", "CRC32"}} {
+	for _, v := range checksumVerbs {
 		if _, has := feats[v.verb]; !has {
 			continue
 		}
@@ -128,6 +128,10 @@ func (r *Remote) Checksum(ctx context.Context, p string) (sum Checksum, ok bool,
 	}
 	return sum, false, nil
 }
+
+// checksumVerbs are the one-algorithm checksum commands, best first;
+// HASH (which names its algorithm) is asked before them.
+var checksumVerbs = []struct{ verb, algo string }{{"XSHA256", "SHA-256"}, {"XSHA1", "SHA-1"}, {"XMD5", "MD5"}, {"XCRC", "CRC32"}}
 
 func replyOrErr(op string, rep Reply, err error) error {
 	if err != nil {

@@ -47,8 +47,11 @@ type Settler interface {
 func (r *Remote) Hashes() bool {
 	r.sem <- struct{}{}
 	defer func() { <-r.sem }()
-	for _, v := range []string{"HASH", "XSHA256", "XSHA1", "XMD5", "XCRC"} {
-		if _, ok := r.w.feats[v]; ok {
+	if _, ok := r.w.feats["HASH"]; ok {
+		return true
+	}
+	for _, v := range checksumVerbs {
+		if _, ok := r.w.feats[v.verb]; ok {
 			return true
 		}
 	}
