@@ -5,6 +5,8 @@
 #
 #   bash bench/run.sh            all cases, 5 runs each (median reported)
 #   RUNS=3 CASES="get list" bash bench/run.sh
+#   BASE=0e17dc2 bash bench/run.sh   also times ftpane built from that
+#                                    commit in get, put, mirror, mirror-up
 #
 # Cases: get (1 GiB download), put (1 GiB upload), pget (segmented
 # download), mirror / mirror-up (10,000 files of 1-4 KiB in 100 folders),
@@ -37,8 +39,21 @@ setup() {
   done
   mkdir -p "$OUT" "$DATA"
   (cd "$repo" && go build -o "$OUT/ftpane" ./cmd/ftpane)
+  [ -z "${BASE:-}" ] || build_base
   gen_data
   chown -R ftptest: "$DATA"
+}
+
+# build_base builds ftpane as it was at commit $BASE into $OUT/ftpane-base
+# (a worktree of its own, removed afterwards), so that "no slower than
+# that code" is measured in the same run, in the same rotation.
+build_base() {
+  local src="$OUT/base-src"
+  rm -rf "$src"; git -C "$repo" worktree prune
+  git -C "$repo" worktree add -q --detach "$src" "$BASE"
+  (cd "$src" && go build -o "$OUT/ftpane-base" ./cmd/ftpane)
+  git -C "$repo" worktree remove --force "$src"
+  log "baseline: ftpane at $(git -C "$repo" rev-parse --short "$BASE")"
 }
 
 gen_data() {
@@ -78,13 +93,17 @@ measure() {
 
 ftpane_batch() { # script text
   printf '%s\n' "$1" > "$OUT/script.txt"
-  "$OUT/ftpane" -n -b "$OUT/script.txt" "$HOST" "$PORT"
+  "${FTPANE_BIN:-$OUT/ftpane}" -n -b "$OUT/script.txt" "$HOST" "$PORT"
 }
+# ftpane_base runs the same script with the baseline binary (BASE=rev).
+ftpane_base() { FTPANE_BIN="$OUT/ftpane-base" ftpane_batch "$1"; }
 login="user $USER $PASS"
 lftp_run() { lftp -u "$USER,$PASS" -e "set ftp:ssl-allow no; set xfer:clobber yes; $1; bye" "$HOST:$PORT"; }
 tnftp_run() { printf 'user %s %s\nbinary\n%s\nbye\n' "$USER" "$PASS" "$1" | tnftp -n "$HOST" "$PORT"; }
-export -f ftpane_batch lftp_run tnftp_run
+export -f ftpane_batch ftpane_base lftp_run tnftp_run
 export HOST PORT USER PASS OUT
+# With BASE set, the baseline binary joins the cases it can run.
+with_base() { if [ -n "${BASE:-}" ]; then echo "$1 base"; else echo "$1"; fi; }
 clean_local() { rm -rf "$OUT/dl" && mkdir -p "$OUT/dl"; }
 clean_remote_up() { rm -rf "$DATA/up" && mkdir -p "$DATA/up" && chown ftptest: "$DATA/up"; }
 
@@ -98,12 +117,15 @@ run_case() { # case round
   for i in $(seq 0 $((n - 1))); do "${c}_${list[$(( (r - 1 + i) % n ))]}"; done
 }
 
-TOOLS_get="ftpane lftp curl tnftp"
+TOOLS_get=$(with_base "ftpane lftp curl tnftp")
 get_ftpane() { clean_local; measure "get:ftpane" ftpane_batch "$login
 lcd $OUT/dl
 get bench/1g.bin 1g.bin"; }
 get_lftp() { clean_local; measure "get:lftp" lftp_run "get bench/1g.bin -o $OUT/dl/1g.bin"; }
 get_curl() { clean_local; measure "get:curl" curl -s -o "$OUT/dl/1g.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/1g.bin"; }
+get_base() { clean_local; measure "get:ftpane-base" ftpane_base "$login
+lcd $OUT/dl
+get bench/1g.bin 1g.bin"; }
 get_tnftp() { clean_local; measure "get:tnftp" tnftp_run "get bench/1g.bin $OUT/dl/1g.bin"; }
 
 TOOLS_pget="ftpane lftp"
@@ -112,20 +134,26 @@ lcd $OUT/dl
 get bench/1g.bin 1g.bin"; }
 pget_lftp() { clean_local; measure "pget:lftp-pget-n4" lftp_run "pget -n 4 bench/1g.bin -o $OUT/dl/1g.bin"; }
 
-TOOLS_put="ftpane lftp curl tnftp"
+TOOLS_put=$(with_base "ftpane lftp curl tnftp")
 put_ftpane() { clean_remote_up; measure "put:ftpane" ftpane_batch "$login
 put $OUT/up.bin bench/up/up.bin"; }
 put_lftp() { clean_remote_up; measure "put:lftp" lftp_run "put $OUT/up.bin -o bench/up/up.bin"; }
 put_curl() { clean_remote_up; measure "put:curl" curl -s -T "$OUT/up.bin" "ftp://$USER:$PASS@$HOST:$PORT/bench/up/up.bin"; }
+put_base() { clean_remote_up; measure "put:ftpane-base" ftpane_base "$login
+put $OUT/up.bin bench/up/up.bin"; }
 put_tnftp() { clean_remote_up; measure "put:tnftp" tnftp_run "put $OUT/up.bin bench/up/up.bin"; }
 
-TOOLS_mirror="ftpane lftp"
+TOOLS_mirror=$(with_base "ftpane lftp")
 mirror_ftpane() { clean_local; measure "mirror:ftpane" ftpane_batch "$login
+mirror bench/tree $OUT/dl/tree"; }
+mirror_base() { clean_local; measure "mirror:ftpane-base" ftpane_base "$login
 mirror bench/tree $OUT/dl/tree"; }
 mirror_lftp() { clean_local; measure "mirror:lftp-P8" lftp_run "mirror -P 8 bench/tree $OUT/dl/tree"; }
 
-TOOLS_mirror_up="ftpane lftp"
+TOOLS_mirror_up=$(with_base "ftpane lftp")
 mirror-up_ftpane() { clean_remote_up; measure "mirror-up:ftpane" ftpane_batch "$login
+mirror -R $DATA/tree bench/up/tree"; }
+mirror-up_base() { clean_remote_up; measure "mirror-up:ftpane-base" ftpane_base "$login
 mirror -R $DATA/tree bench/up/tree"; }
 mirror-up_lftp() { clean_remote_up; measure "mirror-up:lftp-P8" lftp_run "mirror -R -P 8 $DATA/tree bench/up/tree"; }
 
