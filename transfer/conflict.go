@@ -3,9 +3,9 @@ package transfer
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/mtime"
 )
 
 // resolve applies the conflict policy to the target name. It returns the
@@ -48,10 +48,11 @@ func (q *Queue) resolveNewer(ctx context.Context, js JobState, c conns, src sess
 	if src.ModTime.IsZero() || de.ModTime.IsZero() {
 		return js.DstPath, nil // cannot tell: copy
 	}
-	// At the second: a server keeps no finer time than that (MLSD, MDTM),
-	// and a file sent up from a disk with nanoseconds is otherwise
-	// forever newer than the copy it made.
-	if !src.ModTime.Truncate(time.Second).After(de.ModTime.Truncate(time.Second)) {
+	// At the coarser precision of the two sides: a server keeps seconds
+	// at best (MLSD, MDTM) and a LIST line minutes or only the day, so a
+	// file sent up from a disk with nanoseconds is otherwise forever
+	// newer than the copy it made.
+	if !mtime.Newer(src, de) {
 		return "", &result{state: Skipped, note: "target is as new or newer"}
 	}
 	return js.DstPath, nil

@@ -25,6 +25,9 @@ type memStore struct {
 	files map[string][]byte
 	dirs  map[string]bool
 	times map[string]time.Time
+	// raws gives a file the LIST line its Stat returns (as Entry.Raw): a
+	// server whose times are known to the minute or the day.
+	raws map[string]string
 
 	// hook is called before every operation and may fail it or block.
 	hook func(op, p string, off int64) error
@@ -202,7 +205,7 @@ func (f *memFS) Stat(_ context.Context, p string) (session.Entry, error) {
 	f.m.mu.Lock()
 	defer f.m.mu.Unlock()
 	if b, ok := f.m.files[p]; ok {
-		return session.Entry{Name: path.Base(p), Kind: session.KindFile, Size: int64(len(b)), ModTime: f.m.times[p]}, nil
+		return session.Entry{Name: path.Base(p), Kind: session.KindFile, Size: int64(len(b)), ModTime: f.m.times[p], Raw: f.m.raws[p]}, nil
 	}
 	if f.m.dirs[p] {
 		return session.Entry{Name: path.Base(p), Kind: session.KindDir}, nil

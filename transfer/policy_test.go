@@ -278,3 +278,36 @@ func TestNewerAtTheSecond(t *testing.T) {
 		}
 	}
 }
+
+// TestNewerAtTheListingsPrecision: a server without MLST (vsftpd) gives a
+// file's time from its LIST line, to the minute, or to the day for an
+// older file. A local file within that minute or day is not newer: the
+// copy it made would otherwise be sent again every time.
+func TestNewerAtTheListingsPrecision(t *testing.T) {
+	minute := time.Date(2026, 1, 1, 10, 47, 0, 0, time.UTC)
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name   string
+		server time.Time
+		raw    string
+		local  time.Time
+		want   State
+	}{
+		{"same minute", minute, "-rw-r--r-- 1 u g 6 Jan  1 10:47 f", minute.Add(30 * time.Second), Skipped},
+		{"next minute", minute, "-rw-r--r-- 1 u g 6 Jan  1 10:47 f", minute.Add(65 * time.Second), Done},
+		{"same day", day, "-rw-r--r-- 1 u g 6 Mar  4  2025 f", day.Add(14 * time.Hour), Skipped},
+		{"next day", day, "-rw-r--r-- 1 u g 6 Mar  4  2025 f", day.Add(25 * time.Hour), Done},
+	} {
+		r := newRig(t, Options{})
+		r.remote.put("/up/f", []byte("server"))
+		r.remote.times["/up/f"] = c.server
+		r.remote.raws = map[string]string{"/up/f": c.raw}
+		r.local.put("/home/f", []byte("local"))
+		r.local.times["/home/f"] = c.local
+		j := r.upload("/home/f", "/up/f")
+		j.Conflict = Newer
+		if js := r.wait(r.q.Add(j), Done, Skipped, Failed); js.State != c.want {
+			t.Errorf("%s: %v (%v), want %v", c.name, js.State, js.Err, c.want)
+		}
+	}
+}

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/mtime"
 )
 
 // ModTimer asks a server for a file's modification time in UTC (MDTM):
@@ -25,13 +25,7 @@ var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d{2}(AM|PM)?\b`)
 
 // FromLIST reports whether an entry's time came from a LIST line, which
 // is in the server's own zone, rather than from MLSD facts (UTC).
-func FromLIST(e session.Entry) bool {
-	if e.Raw == "" {
-		return false
-	}
-	facts, _, ok := strings.Cut(e.Raw, " ")
-	return !(ok && strings.Contains(facts, "=") && strings.HasSuffix(facts, ";"))
-}
+var FromLIST = mtime.FromLIST
 
 // DetectOffset finds the zone of a server's LIST times: it asks MDTM (UTC)
 // for a file of the listing whose LIST line shows a time of day, and

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/mtime"
 	"github.com/ftpane/ftpane/transfer"
-	"github.com/ftpane/ftpane/ui/compare"
 )
 
 // mirrorJob is one file to copy; resume continues a shorter target
@@ -172,7 +172,7 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 		return mirrorJob{}, false
 	}
 	d, exists := m.dt.files[rel]
-	newer := exists && newerThan(e, d)
+	newer := exists && mtime.Newer(e, d)
 	switch {
 	case !exists:
 		return mirrorJob{rel: rel, entry: e, fresh: !m.targetUnread(rel)}, true
@@ -184,17 +184,6 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 		return mirrorJob{rel: rel, entry: e}, true
 	}
 	return mirrorJob{}, false
-}
-
-// newerThan reports whether a's time is later than b's at the coarser
-// precision of the two, as lftp compares them: the local disk has
-// nanoseconds, MLSD and MFMT seconds, a LIST line minutes or only a day.
-// Compared exactly, a file mirrored up came out newer than the copy the
-// server keeps to the second, and every second mirror -R sent it again.
-func newerThan(a, b session.Entry) bool {
-	fa := compare.FileOf(a, compare.PrecisionOf(a))
-	fb := compare.FileOf(b, compare.PrecisionOf(b))
-	return compare.CmpTimes(fa, 0, fb, 0) > 0
 }
 
 func (m *mirrorRun) print(jobs []mirrorJob) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/mtime"
 )
 
 // treeSums maps every file under dir to its sha256.
@@ -215,7 +216,7 @@ func TestMirrorNewerAtTheCoarserPrecision(t *testing.T) {
 		{"the next minute", local(time.Minute), list, true},
 		{"the server's copy is newer", mlsd, local(-time.Second), true},
 	} {
-		if got := newerThan(c.a, c.b); got != c.want {
+		if got := mtime.Newer(c.a, c.b); got != c.want {
 			t.Errorf("%s: newer %v, want %v", c.name, got, c.want)
 		}
 	}
