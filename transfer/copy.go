@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -115,6 +116,10 @@ func openBoth(ctx context.Context, js JobState, c conns, part string, offset int
 	var r io.ReadCloser
 	var w io.WriteCloser
 	open := func() (err error) {
+		if js.empty && offset == 0 {
+			r = io.NopCloser(strings.NewReader("")) // SIZE said 0: no RETR
+			return nil
+		}
 		r, err = c.src.Open(ctx, js.SrcPath, offset)
 		return wrap(opRead, js.SrcPath, err)
 	}

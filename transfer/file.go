@@ -21,7 +21,7 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 	if res, ok := q.committedBefore(ctx, js, c, js.Target); ok {
 		return res // before asking the source: a move may have deleted it
 	}
-	src, err := q.sourceOf(ctx, js, c.src)
+	src, err := q.sourceOf(ctx, j, js, c.src)
 	if err != nil {
 		return result{err: err}
 	}
@@ -53,7 +53,7 @@ func (q *Queue) runFile(ctx context.Context, j *job, c conns) result {
 		if err != nil {
 			if q.restartOnce(ctx, j, c, target, err) {
 				q.phase(j, Active)
-				if src, err = q.statSource(ctx, js, c.src); err != nil { // it may have changed
+				if src, err = q.statSource(ctx, j, js, c.src); err != nil { // it may have changed
 					return result{err: err}
 				}
 				q.update(j, func(s *JobState) { s.Total = src.Size; s.Size = src.Size })
@@ -191,25 +191,26 @@ func (q *Queue) state(j *job) JobState {
 // planned from (a server's file of known size and time: no SIZE or MDTM
 // round trip per file of a tree), else as statSource finds it. A
 // verification mismatch asks again (statSource): the listing may be old.
-func (q *Queue) sourceOf(ctx context.Context, js JobState, fs session.FS) (session.Entry, error) {
+func (q *Queue) sourceOf(ctx context.Context, j *job, js JobState, fs session.FS) (session.Entry, error) {
 	if !js.Src.IsLocal() && js.Size > 0 && js.Attempts <= 1 && (js.Conflict != Newer || !js.ModTime.IsZero()) {
 		if err := setType(ctx, fs, session.TypeBinary); err != nil {
 			return session.Entry{}, wrap(opRead, js.SrcPath, err)
 		}
 		return session.Entry{Kind: session.KindFile, Size: js.Size, ModTime: js.ModTime}, nil
 	}
-	return q.statSource(ctx, js, fs)
+	return q.statSource(ctx, j, js, fs)
 }
 
 // statSource finds the source's size (SIZE on a server, which is cheap;
 // Stat otherwise) and refuses folders and files that are gone.
-func (q *Queue) statSource(ctx context.Context, js JobState, fs session.FS) (session.Entry, error) {
+func (q *Queue) statSource(ctx context.Context, j *job, js JobState, fs session.FS) (session.Entry, error) {
 	if err := setType(ctx, fs, session.TypeBinary); err != nil {
 		return session.Entry{}, wrap(opRead, js.SrcPath, err)
 	}
 	if s, ok := fs.(session.Sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
 		n, err := s.Size(ctx, js.SrcPath)
 		if err == nil {
+			q.update(j, func(s *JobState) { s.empty = n == 0 })
 			return session.Entry{Kind: session.KindFile, Size: n}, nil
 		}
 		if !notImplemented(err) {

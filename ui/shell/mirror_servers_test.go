@@ -18,6 +18,7 @@ import (
 // a folder whose name has a space (servers that hand LIST's argument to
 // /bin/ls split it). Every file must come back with the same bytes, and
 // a second mirror must find nothing to do (times and sizes were kept).
+// An empty file comes back empty, fetched or not.
 //
 // pyftpdlib 1.5.7 (Debian's and Ubuntu's) loses active data connections
 // when sessions run in parallel: a second PORT/EPRT closes the session's
@@ -56,6 +57,9 @@ func mirrorOn(t *testing.T, tg testsrv.Target, active bool) {
 	for i, n := range names {
 		writeFile(t, filepath.Join(e.local, "up", n), n+bigContent(20000+i*977))
 	}
+	// An empty file: where SIZE says 0 it is not fetched, only made.
+	writeFile(t, filepath.Join(e.local, "up", "with space", "empty"), "")
+	names = append(names, "with space/empty")
 	e.run("mirror -R --parallel 3 up " + dir)
 	e.run("mirror --parallel 2 " + dir + " back")
 	for _, n := range names {
