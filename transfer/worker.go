@@ -79,6 +79,7 @@ func (q *Queue) finish(j *job, ctx context.Context, res result) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	j.cancel(nil)
+	j.cancel = nil // its context is done: let it go (a big queue holds 100,000 jobs)
 	j.st.Note = res.note
 	switch {
 	case res.err == nil:
