@@ -15,9 +15,15 @@ import (
 // mirrorOpts are mirror's flags, as lftp spells them.
 type mirrorOpts struct {
 	reverse, onlyNewer, del, dryRun, cont bool
-	parallel                              int
-	include, exclude                      []string
-	src, dst                              string
+	// ignoreTime and ignoreSize leave that out of deciding whether a
+	// file that is at the target differs; onlyMissing copies only files
+	// the target lacks, onlyExisting only files it has.
+	ignoreTime, ignoreSize, onlyMissing, onlyExisting bool
+	parallel                                          int
+	// patterns are the --include and --exclude options in the order
+	// given (see wanted).
+	patterns []mirrorPattern
+	src, dst string
 }
 
 // defaultMirrorParallel is how many files mirror copies at once. A tree
@@ -58,9 +64,20 @@ func parseMirror(args []string) (mirrorOpts, error) {
 			o.dryRun = true
 		case "-c", "--continue":
 			o.cont = true
+		case "--ignore-time":
+			o.ignoreTime = true
+		case "--ignore-size":
+			o.ignoreSize = true
+		case "--only-missing":
+			o.onlyMissing = true
+		case "--only-existing":
+			o.onlyExisting = true
+		case "-v", "-vv", "-vvv", "--verbose", "--use-cache", "-p", "--no-perms":
+			// lftp's: ftpane always says what it does, always reads
+			// listings afresh, and mirror sets no permissions.
 		case "-P", "--parallel":
 			err = o.setParallel(needVal)
-		case "-i", "--include", "-x", "--exclude":
+		case "-i", "--include", "-x", "--exclude", "-I", "--include-glob", "-X", "--exclude-glob":
 			err = o.addFilter(flag, needVal)
 		default:
 			if strings.HasPrefix(a, "-") && a != "-" {
@@ -97,35 +114,12 @@ func (o *mirrorOpts) addFilter(flag string, val func() (string, error)) error {
 	if err != nil {
 		return err
 	}
-	if _, err := path.Match(v, ""); err != nil {
-		return fmt.Errorf("mirror: bad pattern %q: %w", v, err)
+	p, err := newMirrorPattern(flag, v)
+	if err != nil {
+		return err
 	}
-	if flag == "-i" || flag == "--include" {
-		o.include = append(o.include, v)
-	} else {
-		o.exclude = append(o.exclude, v)
-	}
+	o.patterns = append(o.patterns, p)
 	return nil
-}
-
-// wanted applies --include and --exclude to a relative path.
-func (o *mirrorOpts) wanted(rel string, dir bool) bool {
-	base := path.Base(rel)
-	match := func(pats []string) bool {
-		for _, p := range pats {
-			if ok, _ := path.Match(p, rel); ok {
-				return true
-			}
-			if ok, _ := path.Match(p, base); ok {
-				return true
-			}
-		}
-		return false
-	}
-	if match(o.exclude) {
-		return false
-	}
-	return dir || len(o.include) == 0 || match(o.include)
 }
 
 // tree is a folder's content by relative (slash-separated) path.

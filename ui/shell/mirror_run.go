@@ -166,21 +166,25 @@ func (m *mirrorRun) plan() []mirrorJob {
 
 // decide says whether a source file is copied: missing at the target, of
 // another size, newer at the source (only newer with --only-newer),
-// resumed with --continue.
+// resumed with --continue; --ignore-time and --ignore-size leave that
+// out of the comparison, --only-missing and --only-existing copy only
+// what the target lacks or has.
 func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 	if !m.o.wanted(rel, false) {
 		return mirrorJob{}, false
 	}
 	d, exists := m.dt.files[rel]
-	newer := exists && mtime.Newer(e, d)
+	newer := exists && !m.o.ignoreTime && mtime.Newer(e, d)
 	switch {
 	case !exists:
-		return mirrorJob{rel: rel, entry: e, fresh: !m.targetUnread(rel)}, true
+		return mirrorJob{rel: rel, entry: e, fresh: !m.targetUnread(rel)}, !m.o.onlyExisting
+	case m.o.onlyMissing:
+		return mirrorJob{}, false
 	case m.o.cont && d.Size < e.Size:
 		return mirrorJob{rel: rel, entry: e, resume: true}, true
 	case m.o.onlyNewer:
 		return mirrorJob{rel: rel, entry: e}, newer
-	case newer || d.Size != e.Size:
+	case newer || (!m.o.ignoreSize && d.Size != e.Size):
 		return mirrorJob{rel: rel, entry: e}, true
 	}
 	return mirrorJob{}, false

@@ -50,7 +50,7 @@ func TestMirrorDownloadUpload(t *testing.T) {
 		writeFile(t, filepath.Join(e.root, n), n+bigContent(2000))
 	}
 	before := dials.Load()
-	e.run("mirror --parallel 3 --exclude *.tmp src")
+	e.run("mirror --parallel 3 --exclude-glob *.tmp src")
 	if n := dials.Load() - before; n != 0 {
 		t.Errorf("mirror dialled %d connections of the shell's own, want none: the queue carries the copies", n)
 	}
@@ -64,15 +64,15 @@ func TestMirrorDownloadUpload(t *testing.T) {
 		}
 	}
 	// up to date: nothing to transfer
-	mustContain(t, "second mirror", e.run("mirror --exclude *.tmp src"), "; 0 transferred")
+	mustContain(t, "second mirror", e.run("mirror -X *.tmp src"), "; 0 transferred")
 	// upload with -R, --include, --delete
 	writeFile(t, filepath.Join(e.local, "up/x.txt"), "x")
 	writeFile(t, filepath.Join(e.local, "up/y.log"), "y")
 	writeFile(t, filepath.Join(e.root, "dst/old.txt"), "old")
 	writeFile(t, filepath.Join(e.root, "dst/olddir/deep/x"), "old")
-	mustContain(t, "dry run delete", e.run("mirror -R --dry-run --include *.txt --delete up dst"),
+	mustContain(t, "dry run delete", e.run("mirror -R --dry-run --include-glob *.txt --delete up dst"),
 		"put ", "rm /dst/old.txt", "rm -r /dst/olddir")
-	e.run("mirror -R --include *.txt --delete up dst")
+	e.run("mirror -R -i \\.txt$ --delete up dst")
 	if got := treeSums(t, filepath.Join(e.root, "dst")); keys(got) != "x.txt" {
 		t.Fatalf("mirror -R: remote tree %s", keys(got))
 	}
@@ -103,6 +103,46 @@ func TestMirrorOptions(t *testing.T) {
 	}
 	mustContain(t, "bad option", e.fail("mirror --bogus m"), "unknown option")
 	mustContain(t, "missing source", e.fail("mirror nope"), "550")
+}
+
+// TestMirrorComparisonOptions: lftp's --only-missing, --only-existing,
+// --ignore-size and --ignore-time choose what a mirror copies, with the
+// bytes on disk to show it.
+func TestMirrorComparisonOptions(t *testing.T) {
+	e := newEnv(t)
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{"o/there.txt", "o/missing.txt"} {
+		writeFile(t, filepath.Join(e.root, n), "server's "+n)
+	}
+	local := filepath.Join(e.local, "o", "there.txt")
+	writeFile(t, local, "mine, longer than the server's")
+	os.Chtimes(local, old, old)
+	mustContain(t, "only missing", e.run("mirror --only-missing o"), "; 1 transferred")
+	if b, _ := os.ReadFile(local); string(b) != "mine, longer than the server's" {
+		t.Fatalf("--only-missing replaced a file that was there: %q", b)
+	}
+	os.Remove(filepath.Join(e.local, "o", "missing.txt"))
+	mustContain(t, "only existing", e.run("mirror --only-existing o"), "; 1 transferred")
+	if exists(filepath.Join(e.local, "o", "missing.txt")) {
+		t.Fatal("--only-existing made a file that was missing")
+	}
+	if b, _ := os.ReadFile(local); string(b) != "server's o/there.txt" {
+		t.Fatalf("--only-existing did not update the file that was there: %q", b)
+	}
+	// Same time, other size: only --ignore-size leaves it.
+	writeFile(t, local, "short")
+	now := time.Now()
+	os.Chtimes(local, now, now)
+	os.Chtimes(filepath.Join(e.root, "o", "there.txt"), now, now)
+	mustContain(t, "ignore size", e.run("mirror --ignore-size --only-existing o"), "; 0 transferred")
+	// Same size, older here: only --ignore-time leaves it.
+	writeFile(t, local, "server's o/there.txX")
+	os.Chtimes(local, old, old)
+	mustContain(t, "ignore time", e.run("mirror --ignore-time --only-existing o"), "; 0 transferred")
+	mustContain(t, "by time", e.run("mirror --only-existing o"), "; 1 transferred")
+	if b, _ := os.ReadFile(local); string(b) != "server's o/there.txt" {
+		t.Fatalf("a file older here was not replaced: %q", b)
+	}
 }
 
 // hookFS is the local filesystem with a hook before each listing.

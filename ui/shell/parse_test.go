@@ -131,19 +131,31 @@ func TestParseAnswer(t *testing.T) {
 
 func TestParseMirror(t *testing.T) {
 	o, err := parseMirror([]string{"-R", "--parallel", "3", "--only-newer", "--delete", "--dry-run",
-		"--include", "*.txt", "--exclude=tmp", "--continue", "src", "dst"})
+		"--include-glob", "*.txt", "--exclude=tmp", "--continue", "--ignore-time", "--ignore-size",
+		"--only-missing", "--only-existing", "-v", "--use-cache", "-p", "src", "dst"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := mirrorOpts{reverse: true, parallel: 3, onlyNewer: true, del: true, dryRun: true, cont: true,
-		include: []string{"*.txt"}, exclude: []string{"tmp"}, src: "src", dst: "dst"}
+		ignoreTime: true, ignoreSize: true, onlyMissing: true, onlyExisting: true, src: "src", dst: "dst"}
+	pats := o.patterns
+	o.patterns = nil
 	if !reflect.DeepEqual(o, want) {
 		t.Errorf("parseMirror = %+v, want %+v", o, want)
 	}
-	for _, bad := range [][]string{{}, {"--parallel"}, {"--parallel", "0", "a"}, {"--bogus", "a"}, {"a", "b", "c"}, {"--include", "[", "a"}} {
+	if len(pats) != 2 || !pats[0].include || pats[0].glob != "*.txt" || pats[1].include || pats[1].rx.String() != "tmp" {
+		t.Errorf("patterns %+v, want include glob *.txt then exclude regexp tmp", pats)
+	}
+	for _, bad := range [][]string{{}, {"--parallel"}, {"--parallel", "0", "a"}, {"--bogus", "a"}, {"a", "b", "c"},
+		{"--include-glob", "[", "a"}, {"-x", "(", "a"}} {
 		if _, err := parseMirror(bad); err == nil {
 			t.Errorf("parseMirror(%q) = nil error", bad)
 		}
+	}
+	// A glob given where lftp takes a regular expression says so.
+	_, err = parseMirror([]string{"--exclude", "*.tmp", "a"})
+	if err == nil || !strings.Contains(err.Error(), "--exclude-glob") {
+		t.Errorf("--exclude *.tmp: %v, want a pointer to --exclude-glob", err)
 	}
 }
 
