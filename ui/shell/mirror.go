@@ -19,7 +19,11 @@ type mirrorOpts struct {
 	// file that is at the target differs; onlyMissing copies only files
 	// the target lacks, onlyExisting only files it has.
 	ignoreTime, ignoreSize, onlyMissing, onlyExisting bool
-	parallel                                          int
+	// noRecursion (-r) leaves every folder alone: not entered, made or
+	// deleted. sizes is --size-range.
+	noRecursion bool
+	sizes       sizeRange
+	parallel    int
 	// patterns are the --include and --exclude options in the order
 	// given (see wanted).
 	patterns []mirrorPattern
@@ -72,6 +76,13 @@ func parseMirror(args []string) (mirrorOpts, error) {
 			o.onlyMissing = true
 		case "--only-existing":
 			o.onlyExisting = true
+		case "-r", "--no-recursion":
+			o.noRecursion = true
+		case "--size-range":
+			var v string
+			if v, err = needVal(); err == nil {
+				o.sizes, err = parseSizeRange(v)
+			}
 		case "-v", "-vv", "-vvv", "--verbose", "--use-cache", "-p", "--no-perms":
 			// lftp's: ftpane always says what it does, always reads
 			// listings afresh, and mirror sets no permissions.

@@ -76,13 +76,16 @@ func matchTail(glob, name string, slashes int) bool {
 	return ok
 }
 
-// wanted applies the patterns to a relative path as lftp does: the last
+// wanted applies -r and the patterns to a relative path as lftp does: the last
 // pattern that matches decides; a path no pattern matches is left out
 // when the first pattern is an include (only what is included is
 // wanted), kept otherwise. One difference: a folder no pattern matches
 // is still entered, so "--include-glob *.js" finds the .js files of
 // every folder (lftp enters none of them unless "*/" is included too).
 func (o *mirrorOpts) wanted(rel string, dir bool) bool {
+	if dir && o.noRecursion {
+		return false
+	}
 	if len(o.patterns) == 0 {
 		return true
 	}
@@ -96,4 +99,66 @@ func (o *mirrorOpts) wanted(rel string, dir bool) bool {
 		}
 	}
 	return dir || !o.patterns[0].include
+}
+
+// sizeRange is lftp's --size-range: files of FROM to TO bytes, both
+// included, either end open ("1M-", "-100k"), or exactly N ("N"); k, M,
+// G, T are powers of 1024. Files outside it are not copied (nor, for
+// that, deleted at the target).
+type sizeRange struct {
+	set      bool
+	min, max int64 // max < 0: no upper end
+}
+
+func parseSizeRange(s string) (sizeRange, error) {
+	if strings.EqualFold(s, "full") || strings.EqualFold(s, "any") {
+		return sizeRange{}, nil
+	}
+	from, to, isRange := strings.Cut(s, "-")
+	if !isRange {
+		from, to, isRange = strings.Cut(s, ":")
+	}
+	r := sizeRange{set: true, max: -1}
+	var err error
+	if from != "" {
+		if r.min, err = parseSizeNumber(from); err != nil {
+			return r, fmt.Errorf("mirror: --size-range %q: %w", s, err)
+		}
+	}
+	switch {
+	case !isRange:
+		r.max = r.min
+	case to != "":
+		if r.max, err = parseSizeNumber(to); err != nil {
+			return r, fmt.Errorf("mirror: --size-range %q: %w", s, err)
+		}
+	}
+	if (from == "" && to == "") || (r.max >= 0 && r.max < r.min) {
+		return r, fmt.Errorf("mirror: --size-range %q: expected FROM-TO, FROM-, -TO or N (k, M, G, T: powers of 1024)", s)
+	}
+	return r, nil
+}
+
+// parseSizeNumber reads "1500", "64k", "2M".
+func parseSizeNumber(s string) (int64, error) {
+	mult := int64(1)
+	if n := len(s); n > 0 {
+		if i := strings.IndexByte("kmgt", s[n-1]|0x20); i >= 0 && s[n-1] > '9' {
+			mult <<= 10 * (i + 1)
+			s = s[:n-1]
+		}
+	}
+	var v int64
+	if _, err := fmt.Sscanf(s, "%d", &v); err != nil || v < 0 || fmt.Sprint(v) != s {
+		return 0, fmt.Errorf("%q is not a size", s)
+	}
+	if v > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	return v * mult, nil
+}
+
+// has reports whether a file of n bytes is in the range.
+func (r sizeRange) has(n int64) bool {
+	return !r.set || (n >= r.min && (r.max < 0 || n <= r.max))
 }

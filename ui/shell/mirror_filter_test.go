@@ -48,3 +48,31 @@ func TestMirrorPatternsAsLftp(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSizeRange(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		in1, n1 int64 // a size in the range and one outside (-1: none)
+	}{
+		{"100-2000", 100, 99},
+		{"100-2000", 2000, 2001},
+		{"1k-", 1024, 1023},
+		{"-1M", 1 << 20, 1<<20 + 1},
+		{"4096", 4096, 4097},
+		{"0:10", 10, 11},
+		{"any", 1 << 40, -1},
+	} {
+		r, err := parseSizeRange(c.in)
+		if err != nil {
+			t.Fatalf("%q: %v", c.in, err)
+		}
+		if !r.has(c.in1) || (c.n1 >= 0 && r.has(c.n1)) {
+			t.Errorf("%q: has(%d) = %v, has(%d) = %v", c.in, c.in1, r.has(c.in1), c.n1, r.has(c.n1))
+		}
+	}
+	for _, bad := range []string{"", "-", "x", "10-5", "1q", "5-z", "99999999999T"} {
+		if _, err := parseSizeRange(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

@@ -261,3 +261,23 @@ func TestMirrorNewerAtTheCoarserPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestMirrorSizeRangeAndNoRecursion: --size-range copies only files of
+// those sizes; -r copies the top folder's files and leaves every folder
+// alone, even with --delete.
+func TestMirrorSizeRangeAndNoRecursion(t *testing.T) {
+	e := newEnv(t)
+	writeFile(t, filepath.Join(e.root, "s/small.txt"), "tiny")
+	writeFile(t, filepath.Join(e.root, "s/big.bin"), bigContent(5000))
+	writeFile(t, filepath.Join(e.root, "s/sub/deep.txt"), "deep")
+	writeFile(t, filepath.Join(e.local, "s/keep/mine.txt"), "mine")
+	e.run("mirror -r --delete --size-range=1k- s")
+	if got := keys(treeSums(t, filepath.Join(e.local, "s"))); got != "big.bin keep/mine.txt" {
+		t.Errorf("after -r --size-range=1k-: local tree %s, want big.bin keep/mine.txt", got)
+	}
+	e.run("mirror --size-range -100 s")
+	if got := keys(treeSums(t, filepath.Join(e.local, "s"))); got != "big.bin keep/mine.txt small.txt sub/deep.txt" {
+		t.Errorf("after --size-range -100: local tree %s", got)
+	}
+	mustContain(t, "bad range", e.fail("mirror --size-range 9-1 s"), "expected FROM-TO")
+}
