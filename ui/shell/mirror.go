@@ -42,9 +42,14 @@ const defaultMirrorParallel = 8
 // parseMirror reads mirror's arguments.
 func parseMirror(args []string) (mirrorOpts, error) {
 	o := mirrorOpts{parallel: defaultMirrorParallel}
+	switches := o.switches()
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			rest = append(rest, a)
+			continue
+		}
 		flag, val, hasVal := strings.Cut(a, "=")
 		needVal := func() (string, error) {
 			if hasVal {
@@ -56,47 +61,11 @@ func parseMirror(args []string) (mirrorOpts, error) {
 			i++
 			return args[i], nil
 		}
-		var err error
-		switch flag {
-		case "-R", "--reverse":
-			o.reverse = true
-		case "-n", "--only-newer":
-			o.onlyNewer = true
-		case "-e", "--delete":
-			o.del = true
-		case "--dry-run":
-			o.dryRun = true
-		case "-c", "--continue":
-			o.cont = true
-		case "--ignore-time":
-			o.ignoreTime = true
-		case "--ignore-size":
-			o.ignoreSize = true
-		case "--only-missing":
-			o.onlyMissing = true
-		case "--only-existing":
-			o.onlyExisting = true
-		case "-r", "--no-recursion":
-			o.noRecursion = true
-		case "--size-range":
-			var v string
-			if v, err = needVal(); err == nil {
-				o.sizes, err = parseSizeRange(v)
-			}
-		case "-v", "-vv", "-vvv", "--verbose", "--use-cache", "-p", "--no-perms":
-			// lftp's: ftpane always says what it does, always reads
-			// listings afresh, and mirror sets no permissions.
-		case "-P", "--parallel":
-			err = o.setParallel(needVal)
-		case "-i", "--include", "-x", "--exclude", "-I", "--include-glob", "-X", "--exclude-glob":
-			err = o.addFilter(flag, needVal)
-		default:
-			if strings.HasPrefix(a, "-") && a != "-" {
-				return o, fmt.Errorf("mirror: unknown option %q", a)
-			}
-			rest = append(rest, a)
+		if p, ok := switches[flag]; ok {
+			*p = true
+			continue
 		}
-		if err != nil {
+		if err := o.option(a, flag, needVal); err != nil {
 			return o, err
 		}
 	}
@@ -105,6 +74,41 @@ func parseMirror(args []string) (mirrorOpts, error) {
 	}
 	o.src, o.dst = rest[0], optArg(rest, 1)
 	return o, nil
+}
+
+// switches are mirror's options without a value, by every spelling.
+// lftp's -v, --use-cache and -p set nothing: ftpane always says what it
+// does, always reads listings afresh, and mirror sets no permissions.
+func (o *mirrorOpts) switches() map[string]*bool {
+	var ignored bool
+	return map[string]*bool{
+		"-R": &o.reverse, "--reverse": &o.reverse,
+		"-n": &o.onlyNewer, "--only-newer": &o.onlyNewer,
+		"-e": &o.del, "--delete": &o.del,
+		"-c": &o.cont, "--continue": &o.cont, "--dry-run": &o.dryRun,
+		"--ignore-time": &o.ignoreTime, "--ignore-size": &o.ignoreSize,
+		"--only-missing": &o.onlyMissing, "--only-existing": &o.onlyExisting,
+		"-r": &o.noRecursion, "--no-recursion": &o.noRecursion,
+		"-v": &ignored, "-vv": &ignored, "-vvv": &ignored, "--verbose": &ignored,
+		"--use-cache": &ignored, "-p": &ignored, "--no-perms": &ignored,
+	}
+}
+
+// option reads one of mirror's options that take a value.
+func (o *mirrorOpts) option(a, flag string, val func() (string, error)) error {
+	switch flag {
+	case "-P", "--parallel":
+		return o.setParallel(val)
+	case "-i", "--include", "-x", "--exclude", "-I", "--include-glob", "-X", "--exclude-glob":
+		return o.addFilter(flag, val)
+	case "--size-range":
+		v, err := val()
+		if err == nil {
+			o.sizes, err = parseSizeRange(v)
+		}
+		return err
+	}
+	return fmt.Errorf("mirror: unknown option %q", a)
 }
 
 func (o *mirrorOpts) setParallel(val func() (string, error)) error {
