@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,10 @@ func parseMirror(args []string) (mirrorOpts, error) {
 			rest = append(rest, a)
 			continue
 		}
+		if pieces, ok := unbundle(a, switches); ok {
+			args = slices.Concat(args[:i:i], pieces, args[i+1:])
+			a = args[i]
+		}
 		flag, val, hasVal := strings.Cut(a, "=")
 		needVal := func() (string, error) {
 			if hasVal {
@@ -74,6 +79,26 @@ func parseMirror(args []string) (mirrorOpts, error) {
 	}
 	o.src, o.dst = rest[0], optArg(rest, 1)
 	return o, nil
+}
+
+// unbundle reads short options as getopt does for lftp: "-Rn" is -R and
+// -n, "-P8" is -P 8, "-x^tmp/" is -x ^tmp/. ok is false for a spelling
+// of its own ("-vv") or a long option.
+func unbundle(a string, switches map[string]*bool) ([]string, bool) {
+	if len(a) < 3 || a[1] == '-' || switches[a] != nil {
+		return nil, false
+	}
+	var out []string
+	for j := 1; j < len(a); j++ {
+		out = append(out, "-"+a[j:j+1])
+		if strings.IndexByte("PixIX", a[j]) >= 0 {
+			if j+1 < len(a) {
+				out = append(out, a[j+1:])
+			}
+			break
+		}
+	}
+	return out, true
 }
 
 // switches are mirror's options without a value, by every spelling.

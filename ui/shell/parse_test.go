@@ -152,6 +152,15 @@ func TestParseMirror(t *testing.T) {
 			t.Errorf("parseMirror(%q) = nil error", bad)
 		}
 	}
+	// Short options bundled as getopt reads lftp's.
+	o, err = parseMirror([]string{"-Rnc", "-P8", "-x^tmp/", "-vv", "src"})
+	if err != nil || !o.reverse || !o.onlyNewer || !o.cont || o.parallel != 8 ||
+		len(o.patterns) != 1 || o.patterns[0].rx.String() != "^tmp/" || o.src != "src" {
+		t.Errorf("-Rnc -P8 -x^tmp/ -vv src: %+v, %v", o, err)
+	}
+	if _, err := parseMirror([]string{"-Rq", "src"}); err == nil || !strings.Contains(err.Error(), `"-q"`) {
+		t.Errorf("-Rq: %v, want -q named as unknown", err)
+	}
 	// A glob given where lftp takes a regular expression says so.
 	_, err = parseMirror([]string{"--exclude", "*.tmp", "a"})
 	if err == nil || !strings.Contains(err.Error(), "--exclude-glob") {
