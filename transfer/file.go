@@ -210,7 +210,13 @@ func (q *Queue) statSource(ctx context.Context, j *job, js JobState, fs session.
 	if s, ok := fs.(session.Sizer); ok && js.Conflict != Newer && !js.Src.IsLocal() {
 		n, err := s.Size(ctx, js.SrcPath)
 		if err == nil {
-			q.update(j, func(s *JobState) { s.empty = n == 0 })
+			// Empty by its listing (a planned job with a time and no
+			// size: the queue keeps 0 as unknown) and by SIZE: no RETR.
+			// SIZE alone is not enough: a server that reports sizes
+			// modulo 4 GiB would turn a big file into an empty copy
+			// that checks out.
+			listedEmpty := js.Size <= 0 && !js.ModTime.IsZero()
+			q.update(j, func(s *JobState) { s.empty = n == 0 && listedEmpty })
 			return session.Entry{Kind: session.KindFile, Size: n}, nil
 		}
 		if !notImplemented(err) {

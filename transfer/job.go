@@ -231,9 +231,9 @@ type JobState struct {
 	// the copy adds to the outcome (a restart the server could not do).
 	restartAt int64
 	note      string
-	// empty says the server answered SIZE 0 for the source, under TYPE
-	// I: there is nothing to fetch, so no data connection is opened (as
-	// lftp does); the .part, the check, the rename and the time are the
-	// same as for any file.
+	// empty says the source's listing showed it empty and the server
+	// answered SIZE 0 under TYPE I: there is nothing to fetch, so no
+	// data connection is opened (as lftp does); the .part, the check, the
+	// rename and the time are the same as for any file.
 	empty bool
 }
