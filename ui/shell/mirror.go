@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/transfer"
@@ -24,7 +25,9 @@ type mirrorOpts struct {
 	// deleted. sizes is --size-range.
 	noRecursion bool
 	sizes       sizeRange
-	parallel    int
+	// when is --newer-than and --older-than.
+	when     timeBound
+	parallel int
 	// patterns are the --include and --exclude options in the order
 	// given (see wanted).
 	patterns []mirrorPattern
@@ -40,8 +43,9 @@ type mirrorOpts struct {
 // fewer (mirror says so).
 const defaultMirrorParallel = 8
 
-// parseMirror reads mirror's arguments.
-func parseMirror(args []string) (mirrorOpts, error) {
+// parseMirror reads mirror's arguments. local resolves a local path
+// given as --newer-than's or --older-than's reference file (nil: as is).
+func parseMirror(args []string, local func(string) string) (mirrorOpts, error) {
 	o := mirrorOpts{parallel: defaultMirrorParallel}
 	switches := o.switches()
 	var rest []string
@@ -70,7 +74,7 @@ func parseMirror(args []string) (mirrorOpts, error) {
 			*p = true
 			continue
 		}
-		if err := o.option(a, flag, needVal); err != nil {
+		if err := o.option(a, flag, needVal, local); err != nil {
 			return o, err
 		}
 	}
@@ -91,7 +95,7 @@ func unbundle(a string, switches map[string]*bool) ([]string, bool) {
 	var out []string
 	for j := 1; j < len(a); j++ {
 		out = append(out, "-"+a[j:j+1])
-		if strings.IndexByte("PixIX", a[j]) >= 0 {
+		if strings.IndexByte("PixIXN", a[j]) >= 0 {
 			if j+1 < len(a) {
 				out = append(out, a[j+1:])
 			}
@@ -120,7 +124,7 @@ func (o *mirrorOpts) switches() map[string]*bool {
 }
 
 // option reads one of mirror's options that take a value.
-func (o *mirrorOpts) option(a, flag string, val func() (string, error)) error {
+func (o *mirrorOpts) option(a, flag string, val func() (string, error), local func(string) string) error {
 	switch flag {
 	case "-P", "--parallel":
 		return o.setParallel(val)
@@ -132,6 +136,21 @@ func (o *mirrorOpts) option(a, flag string, val func() (string, error)) error {
 			o.sizes, err = parseSizeRange(v)
 		}
 		return err
+	case "-N", "--newer-than", "--older-than":
+		v, err := val()
+		if err != nil {
+			return err
+		}
+		t, err := parseWhen(v, time.Now(), local)
+		if err != nil {
+			return fmt.Errorf("mirror: %s: %w", flag, err)
+		}
+		if flag == "--older-than" {
+			o.when.before = t
+		} else {
+			o.when.after = t
+		}
+		return nil
 	}
 	return fmt.Errorf("mirror: unknown option %q", a)
 }

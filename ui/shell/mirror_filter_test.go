@@ -39,7 +39,7 @@ func TestMirrorPatternsAsLftp(t *testing.T) {
 		{`-I *.txt -X secret*`, "b.bin", false, false},
 		{``, "anything", false, true},
 	} {
-		o, err := parseMirror(append(strings.Fields(c.args), "src"))
+		o, err := parseMirror(append(strings.Fields(c.args), "src"), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", c.args, err)
 		}

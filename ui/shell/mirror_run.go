@@ -54,7 +54,7 @@ type walkCount struct {
 // first source folder is listed: the queue's workers transfer while the
 // rest of the tree is still being read.
 func (s *Shell) cmdMirror(ctx context.Context, args []string) error {
-	o, err := parseMirror(args)
+	o, err := parseMirror(args, s.localPath)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (m *mirrorRun) plan() []mirrorJob {
 // out of the comparison, --only-missing and --only-existing copy only
 // what the target lacks or has.
 func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
-	if !m.o.wanted(rel, false) || !m.o.sizes.has(e.Size) {
+	if !m.o.wanted(rel, false) || !m.o.sizes.has(e.Size) || !m.o.when.has(e.ModTime) {
 		return mirrorJob{}, false
 	}
 	d, exists := m.dt.files[rel]

@@ -162,7 +162,7 @@ func (h hookFS) List(ctx context.Context, p string) (session.Listing, error) {
 // as cmdMirror does.
 func mirrorUp(t *testing.T, e *env, args string, before func(string) error) error {
 	t.Helper()
-	o, err := parseMirror(strings.Fields(args))
+	o, err := parseMirror(strings.Fields(args), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

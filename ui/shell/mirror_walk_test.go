@@ -83,7 +83,7 @@ func (le *listEnv) hooked(r *session.Remote) hookRemote {
 // connection too, go through the hook; its output is returned.
 func (le *listEnv) mirrorDown(ctx context.Context, args string) (string, error) {
 	le.t.Helper()
-	o, err := parseMirror(strings.Fields(args))
+	o, err := parseMirror(strings.Fields(args), nil)
 	if err != nil {
 		le.t.Fatal(err)
 	}

@@ -132,7 +132,7 @@ func TestParseAnswer(t *testing.T) {
 func TestParseMirror(t *testing.T) {
 	o, err := parseMirror([]string{"-R", "--parallel", "3", "--only-newer", "--delete", "--dry-run",
 		"--include-glob", "*.txt", "--exclude=tmp", "--continue", "--ignore-time", "--ignore-size",
-		"--only-missing", "--only-existing", "-v", "--use-cache", "-p", "src", "dst"})
+		"--only-missing", "--only-existing", "-v", "--use-cache", "-p", "src", "dst"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,21 +148,21 @@ func TestParseMirror(t *testing.T) {
 	}
 	for _, bad := range [][]string{{}, {"--parallel"}, {"--parallel", "0", "a"}, {"--bogus", "a"}, {"a", "b", "c"},
 		{"--include-glob", "[", "a"}, {"-x", "(", "a"}} {
-		if _, err := parseMirror(bad); err == nil {
-			t.Errorf("parseMirror(%q) = nil error", bad)
+		if _, err := parseMirror(bad, nil); err == nil {
+			t.Errorf("parseMirror(%q, nil) = nil error", bad)
 		}
 	}
 	// Short options bundled as getopt reads lftp's.
-	o, err = parseMirror([]string{"-Rnc", "-P8", "-x^tmp/", "-vv", "src"})
+	o, err = parseMirror([]string{"-Rnc", "-P8", "-x^tmp/", "-vv", "src"}, nil)
 	if err != nil || !o.reverse || !o.onlyNewer || !o.cont || o.parallel != 8 ||
 		len(o.patterns) != 1 || o.patterns[0].rx.String() != "^tmp/" || o.src != "src" {
 		t.Errorf("-Rnc -P8 -x^tmp/ -vv src: %+v, %v", o, err)
 	}
-	if _, err := parseMirror([]string{"-Rq", "src"}); err == nil || !strings.Contains(err.Error(), `"-q"`) {
+	if _, err := parseMirror([]string{"-Rq", "src"}, nil); err == nil || !strings.Contains(err.Error(), `"-q"`) {
 		t.Errorf("-Rq: %v, want -q named as unknown", err)
 	}
 	// A glob given where lftp takes a regular expression says so.
-	_, err = parseMirror([]string{"--exclude", "*.tmp", "a"})
+	_, err = parseMirror([]string{"--exclude", "*.tmp", "a"}, nil)
 	if err == nil || !strings.Contains(err.Error(), "--exclude-glob") {
 		t.Errorf("--exclude *.tmp: %v, want a pointer to --exclude-glob", err)
 	}
