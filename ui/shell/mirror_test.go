@@ -271,13 +271,17 @@ func TestMirrorSizeRangeAndNoRecursion(t *testing.T) {
 	writeFile(t, filepath.Join(e.root, "s/big.bin"), bigContent(5000))
 	writeFile(t, filepath.Join(e.root, "s/sub/deep.txt"), "deep")
 	writeFile(t, filepath.Join(e.local, "s/keep/mine.txt"), "mine")
-	e.run("mirror -r --delete --size-range=1k- s")
-	if got := keys(treeSums(t, filepath.Join(e.local, "s"))); got != "big.bin keep/mine.txt" {
-		t.Errorf("after -r --size-range=1k-: local tree %s, want big.bin keep/mine.txt", got)
-	}
-	e.run("mirror --size-range -100 s")
-	if got := keys(treeSums(t, filepath.Join(e.local, "s"))); got != "big.bin keep/mine.txt small.txt sub/deep.txt" {
-		t.Errorf("after --size-range -100: local tree %s", got)
-	}
+	mirrorGives(t, e, "mirror -r --delete --size-range=1k- s", "s", "big.bin keep/mine.txt")
+	mirrorGives(t, e, "mirror --size-range -100 s", "s", "big.bin keep/mine.txt small.txt sub/deep.txt")
 	mustContain(t, "bad range", e.fail("mirror --size-range 9-1 s"), "expected FROM-TO")
+}
+
+// mirrorGives runs a mirror command and checks that the local folder dir
+// then holds exactly the files want names (sorted, space-separated).
+func mirrorGives(t *testing.T, e *env, cmd, dir, want string) {
+	t.Helper()
+	e.run(cmd)
+	if got := keys(treeSums(t, filepath.Join(e.local, dir))); got != want {
+		t.Errorf("%s: local %s holds %s, want %s", cmd, dir, got, want)
+	}
 }
