@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/dustin/go-humanize"
 	"github.com/ftpane/ftpane/session"
+	"github.com/ftpane/ftpane/session/mtime"
 	"github.com/ftpane/ftpane/session/sites"
 	"github.com/ftpane/ftpane/transfer"
 	"github.com/ftpane/ftpane/ui/dialog"
@@ -231,14 +232,15 @@ func freeName(name string, dir bool, taken map[string]bool) string {
 }
 
 // compareLines set the source and the target side by side: size,
-// modification time in the local zone, and which is newer.
+// modification time in the local zone, and which is newer, by the rule
+// the "newer" policy applies (at the coarser precision of the two).
 func compareLines(src, dst session.Entry) []string {
 	newer := [2]string{}
-	switch {
+	switch c := mtime.Cmp(mtime.StampOf(src), 0, mtime.StampOf(dst), 0); {
 	case src.ModTime.IsZero() || dst.ModTime.IsZero():
-	case src.ModTime.Sub(dst.ModTime) >= time.Minute:
+	case c > 0:
 		newer[0] = "  newer"
-	case dst.ModTime.Sub(src.ModTime) >= time.Minute:
+	case c < 0:
 		newer[1] = "  newer"
 	default:
 		newer[0], newer[1] = "  same time", "  same time"

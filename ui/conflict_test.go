@@ -163,3 +163,31 @@ func TestCopyOneEntryNewNameConflicts(t *testing.T) {
 		t.Fatal("skip overwrote README.md")
 	}
 }
+
+// TestConflictNewerByThePolicysRule: the dialog's "newer" is the one the
+// overwrite-if-newer policy acts on: times compared at the coarser
+// precision of the two sides, so a LIST time (minutes) and a local time
+// within that minute are the same time, and half a minute between two
+// times known to the second is newer.
+func TestConflictNewerByThePolicysRule(t *testing.T) {
+	at := time.Date(2024, 1, 2, 9, 30, 0, 0, time.UTC)
+	listed := session.Entry{Kind: session.KindFile, ModTime: at, Raw: "-rw-r--r-- 1 u g 5 Jan  2 09:30 f"}
+	mlsd := session.Entry{Kind: session.KindFile, ModTime: at, Raw: "type=file;size=5;modify=20240102093000; f"}
+	local := session.Entry{Kind: session.KindFile, ModTime: at.Add(30 * time.Second)}
+	for _, c := range []struct {
+		name     string
+		src, dst session.Entry
+		want     [2]string
+	}{
+		{"LIST, same minute", listed, local, [2]string{"same time", "same time"}},
+		{"MLSD, 30 s older", mlsd, local, [2]string{"", "newer"}},
+		{"local, 30 s newer", local, mlsd, [2]string{"newer", ""}},
+	} {
+		lines := compareLines(c.src, c.dst)
+		for i, w := range c.want {
+			if got := strings.HasSuffix(lines[i], w) && (w != "" || !strings.HasSuffix(lines[i], "newer") && !strings.HasSuffix(lines[i], "time")); !got {
+				t.Errorf("%s: line %d %q, want it to end in %q", c.name, i, lines[i], w)
+			}
+		}
+	}
+}
