@@ -104,8 +104,20 @@ export -f ftpane_batch ftpane_base lftp_run tnftp_run
 export HOST PORT USER PASS OUT
 # With BASE set, the baseline binary joins the cases it can run.
 with_base() { if [ -n "${BASE:-}" ]; then echo "$1 base"; else echo "$1"; fi; }
-clean_local() { rm -rf "$OUT/dl" && mkdir -p "$OUT/dl"; }
-clean_remote_up() { rm -rf "$DATA/up" && mkdir -p "$DATA/up" && chown ftptest: "$DATA/up"; }
+# The trees a run leaves are moved aside, not deleted, until the end:
+# ext4 without a journal (as on the machine of BENCHMARKS.md) skips, for
+# every new file, each inode freed in the last minute (five while its
+# table block is unwritten), so 10,000 files deleted just before a run
+# made every file that run created cost several times more, for whichever
+# tool came next. The gigabyte files are one inode each: deleted.
+trash() { [ ! -e "$1" ] || { mkdir -p "$2" && mv "$1" "$2/$(date +%s%N)"; }; }
+clean_local() { trash "$OUT/dl/tree" "$OUT/trash"; rm -rf "$OUT/dl" && mkdir -p "$OUT/dl"; }
+clean_remote_up() {
+  trash "$DATA/up/tree" "$DATA/trash"
+  rm -rf "$DATA/up" && mkdir -p "$DATA/up" && chown ftptest: "$DATA/up"
+}
+# (at the end only: a bench started within minutes of it pays for it.)
+empty_trash() { rm -rf "$OUT/trash" "$DATA/trash"; }
 
 # Each case is a list of tools, TOOLS_<case>, and a function <case>_<tool>
 # per tool; round r runs them starting with the r-th, so no tool always
@@ -209,6 +221,7 @@ main() {
   for r in $(seq "$RUNS"); do
     for c in $CASES; do log "round $r: $c"; run_case "$c" "$r"; done
   done
+  empty_trash
   report | tee "$OUT/table.md"
   [ ! -s "$OUT/cpu-after" ] || cpu_report | tee -a "$OUT/table.md"
   log "done in $((SECONDS - start)) s; raw timings in $OUT/raw"
