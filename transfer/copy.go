@@ -117,7 +117,7 @@ func openBoth(ctx context.Context, js JobState, c conns, part string, offset int
 	var w io.WriteCloser
 	open := func() (err error) {
 		if js.empty && offset == 0 {
-			r = io.NopCloser(strings.NewReader("")) // SIZE said 0: no RETR
+			r = io.NopCloser(strings.NewReader("")) // listed empty, SIZE 0: no RETR
 			return nil
 		}
 		r, err = c.src.Open(ctx, js.SrcPath, offset)
