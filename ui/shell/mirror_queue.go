@@ -62,7 +62,7 @@ func (m *mirrorRun) submit(ctx context.Context, q *transfer.Queue, jobs []mirror
 	}
 	src, dst := m.sideOf(m.src, m.srcRoot, m.srcCfg), m.sideOf(m.dst, m.dstRoot, m.dstCfg)
 	req := transfer.Request{Src: src.ep, Dst: dst.ep, Type: session.TypeBinary, Conflict: transfer.Overwrite,
-		MaxTries: m.s.set.retries + 1}
+		MaxTries: m.s.set.retries + 1, Move: m.o.removeSource}
 	if dst.ep.IsLocal() {
 		// Folders below the target the user named must not lead elsewhere.
 		req.DstFS, req.Root = dst.fs, m.dstRoot

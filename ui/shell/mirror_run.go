@@ -83,6 +83,9 @@ func (m *mirrorRun) exec(ctx context.Context) error {
 		return walkErr // the source itself could not be read
 	}
 	err := errors.Join(m.dstErrs, walkErr, sum.err)
+	if o.removeSource {
+		err = errors.Join(err, m.removeSame(ctx))
+	}
 	if o.del {
 		if walkErr != nil {
 			s.printf("mirror: not deleting anything: the source was not read completely\n")
@@ -199,6 +202,12 @@ func (m *mirrorRun) print(jobs []mirrorJob) {
 	verb := "get"
 	if m.o.reverse {
 		verb = "put"
+	}
+	if m.o.removeSource {
+		verb += " -E" // as lftp writes a copy that deletes its source
+		for _, rel := range m.sameFiles() {
+			m.s.printf("rm %s\n", m.src.Join(m.srcRoot, rel))
+		}
 	}
 	for _, j := range jobs {
 		m.s.printf("%s %s -> %s\n", verb, m.src.Join(m.srcRoot, j.rel), m.dst.Join(m.dstRoot, j.rel))
