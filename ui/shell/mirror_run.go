@@ -256,9 +256,17 @@ func (m *mirrorRun) mkdir(ctx context.Context, d string) error {
 
 // extra lists target files the source does not have (for --delete).
 func (m *mirrorRun) extra() []string {
+	return pick(m.dt.files, func(rel string, _ session.Entry) bool {
+		_, ok := m.st.files[rel]
+		return !ok && m.o.wanted(rel, false)
+	})
+}
+
+// pick is the relative paths of files that keep keeps, sorted.
+func pick(files map[string]session.Entry, keep func(rel string, e session.Entry) bool) []string {
 	var out []string
-	for rel := range m.dt.files {
-		if _, ok := m.st.files[rel]; !ok && m.o.wanted(rel, false) {
+	for rel, e := range files {
+		if keep(rel, e) {
 			out = append(out, rel)
 		}
 	}

@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"errors"
-	"sort"
 
 	"github.com/ftpane/ftpane/session"
 	"github.com/ftpane/ftpane/session/mtime"
@@ -33,16 +32,7 @@ func (m *mirrorRun) same(rel string, e session.Entry) bool {
 }
 
 // sameFiles are the source files the target has the same, sorted.
-func (m *mirrorRun) sameFiles() []string {
-	var out []string
-	for rel, e := range m.st.files {
-		if m.same(rel, e) {
-			out = append(out, rel)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func (m *mirrorRun) sameFiles() []string { return pick(m.st.files, m.same) }
 
 // removeSame deletes the source files the target already has the same.
 func (m *mirrorRun) removeSame(ctx context.Context) error {
