@@ -160,7 +160,13 @@ func (r *Remote) upload(ctx context.Context, op, p string, store func(io.Reader)
 // connection, and reports the server's verdict on done.
 func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 	r, ctx := w.r, w.ctx
-	defer r.release()
+	// The session is free before the verdict is handed over: whoever
+	// has it next (a Close that says QUIT, the next command) must not
+	// find the upload still holding it.
+	finish := func(err error) {
+		r.release()
+		w.done <- err
+	}
 	closeSrc := func(err error) {
 		if pr != nil {
 			pr.CloseWithError(err)
@@ -169,7 +175,7 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 	if r.w == nil || r.w.broken {
 		if err := r.reconnect(ctx); err != nil {
 			closeSrc(err)
-			w.done <- fmt.Errorf("%s %s: %w", w.op, w.path, err)
+			finish(fmt.Errorf("%s %s: %w", w.op, w.path, err))
 			return
 		}
 	}
@@ -195,7 +201,7 @@ func (w *remoteWriter) run(src io.Reader, pr *io.PipeReader) {
 		}
 		err = mapErr(w.op+" "+w.path, err)
 	}
-	w.done <- err
+	finish(err)
 }
 
 func errOrEOF(err error) error {

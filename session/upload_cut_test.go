@@ -46,6 +46,14 @@ func TestUploadCutSaysWhy(t *testing.T) {
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
+	// The session is free once Close has the verdict, so closing it now
+	// says QUIT (which the fake waits for) instead of dropping the line.
+	select {
+	case r.sem <- struct{}{}:
+		<-r.sem
+	default:
+		t.Error("the session is still busy after the upload's Close returned")
+	}
 	if err == nil || !strings.Contains(err.Error(), "426") ||
 		!(strings.Contains(err.Error(), "reset") || strings.Contains(err.Error(), "broken pipe")) {
 		t.Fatalf("cut upload: %v, want the 426 with the reset named", err)
