@@ -21,8 +21,9 @@ type mirrorOpts struct {
 	// file that is at the target differs; onlyMissing copies only files
 	// the target lacks, onlyExisting only files it has.
 	ignoreTime, ignoreSize, onlyMissing, onlyExisting bool
-	// removeSource is --Remove-source-files (see mirror_source.go).
-	removeSource bool
+	// removeSource is --Remove-source-files (see mirror_source.go);
+	// noEmptyDirs is --no-empty-dirs (see mirror_dirs.go).
+	removeSource, noEmptyDirs bool
 	// noRecursion (-r) leaves every folder alone: not entered, made or
 	// deleted. sizes is --size-range.
 	noRecursion bool
@@ -120,8 +121,8 @@ func (o *mirrorOpts) switches() map[string]*bool {
 		"--ignore-time": &o.ignoreTime, "--ignore-size": &o.ignoreSize,
 		"--only-missing": &o.onlyMissing, "--only-existing": &o.onlyExisting,
 		"-r": &o.noRecursion, "--no-recursion": &o.noRecursion,
-		"--Remove-source-files": &o.removeSource,
-		"-v":                    &ignored, "-vv": &ignored, "-vvv": &ignored, "--verbose": &ignored,
+		"--Remove-source-files": &o.removeSource, "--no-empty-dirs": &o.noEmptyDirs,
+		"-v": &ignored, "-vv": &ignored, "-vvv": &ignored, "--verbose": &ignored,
 		"--use-cache": &ignored, "-p": &ignored, "--no-perms": &ignored,
 	}
 }

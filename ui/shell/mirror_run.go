@@ -194,10 +194,8 @@ func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
 }
 
 func (m *mirrorRun) print(jobs []mirrorJob) {
-	for _, d := range m.st.dirs {
-		if m.o.wanted(d, true) && !m.hasDir(d) {
-			m.s.printf("mkdir %s\n", m.dst.Join(m.dstRoot, d))
-		}
+	for _, d := range m.dirsToMake(jobs) {
+		m.s.printf("mkdir %s\n", m.dst.Join(m.dstRoot, d))
 	}
 	verb := "get"
 	if m.o.reverse {
@@ -251,7 +249,11 @@ func (m *mirrorRun) mkdir(ctx context.Context, d string) error {
 		return nil
 	}
 	m.s.printf("Making directory `%s'\n", d)
-	return m.dst.Mkdir(ctx, m.dst.Join(m.dstRoot, d))
+	if err := m.dst.Mkdir(ctx, m.dst.Join(m.dstRoot, d)); err != nil {
+		return err
+	}
+	m.dtDirs[d] = true // hasDir made the map
+	return nil
 }
 
 // extra lists target files the source does not have (for --delete).
@@ -323,13 +325,18 @@ func (m *mirrorRun) inExtraDir(rel string) bool {
 // are not entered.
 func (m *mirrorRun) listed(ctx context.Context, rel string, l session.Listing) (dirs []string, files []mirrorJob, errs error) {
 	all, names, errs := m.st.add(rel, l)
-	for _, d := range all {
-		errs = errors.Join(errs, m.mkdir(ctx, d))
+	if !m.o.noEmptyDirs {
+		for _, d := range all {
+			errs = errors.Join(errs, m.mkdir(ctx, d))
+		}
 	}
 	for _, r := range names {
 		if j, ok := m.decide(r, m.st.files[r]); ok {
 			files = append(files, j)
 		}
+	}
+	if m.o.noEmptyDirs && len(files) > 0 {
+		errs = errors.Join(errs, m.mkdirs(ctx, rel))
 	}
 	return m.entered(all), files, errs
 }

@@ -3,6 +3,7 @@ package shell
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -52,5 +53,30 @@ func TestMirrorRemoveSourceFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(e.root, "rs2", "a.txt")); string(b) != "aaa" {
 		t.Errorf("the server's copy: %q", b)
+	}
+}
+
+// TestMirrorNoEmptyDirs: with --no-empty-dirs a folder is made only when
+// a file is copied into it or below it; without, every source folder is.
+func TestMirrorNoEmptyDirs(t *testing.T) {
+	e := newEnv(t)
+	for _, n := range []string{"ne/a/b/x.jpg", "ne/a/c/y.txt", "ne/d/z.txt"} {
+		writeFile(t, filepath.Join(e.root, n), n)
+	}
+	out := e.run("mirror --dry-run --no-empty-dirs -I *.jpg ne")
+	mustContain(t, "dry run", out, "mkdir "+filepath.Join(e.local, "ne", "a")+"\n", "mkdir "+filepath.Join(e.local, "ne", "a", "b")+"\n")
+	if strings.Contains(out, filepath.Join("ne", "d")) || strings.Contains(out, filepath.Join("a", "c")) {
+		t.Errorf("dry run makes folders no file goes to:\n%s", out)
+	}
+	e.run("mirror --no-empty-dirs -I *.jpg ne")
+	for d, want := range map[string]bool{"a/b": true, "a/c": false, "d": false} {
+		if exists(filepath.Join(e.local, "ne", d)) != want {
+			t.Errorf("--no-empty-dirs: folder %s there %v, want %v", d, !want, want)
+		}
+	}
+	mirrorGives(t, e, "mirror --no-empty-dirs -I *.jpg ne", "ne", "a/b/x.jpg")
+	e.run("mirror -I *.jpg ne")
+	if !exists(filepath.Join(e.local, "ne", "d")) {
+		t.Error("without --no-empty-dirs the folder d was not made")
 	}
 }
