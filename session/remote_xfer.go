@@ -284,30 +284,6 @@ func (w *remoteWriter) Close() error {
 	return w.err
 }
 
-// fileSource is a local file as an upload's data: the data connection
-// sends it with sendfile (dataConn.ReadFrom), or reads it when it cannot.
-type fileSource struct {
-	f        *os.File
-	progress func(int64)
-	n        int64
-	err      error // the data connection's failure, when it sent f itself
-}
-
-func (s *fileSource) Read(p []byte) (int, error) {
-	n, err := s.f.Read(p)
-	s.add(int64(n))
-	return n, err
-}
-
-func (s *fileSource) add(n int64) {
-	if n > 0 {
-		s.n += n
-		if s.progress != nil {
-			s.progress(s.n)
-		}
-	}
-}
-
 // StoreUnique uploads with a bare STOU: the server picks a name that does
 // not exist yet, and that name is returned (empty when the server's reply
 // does not say it; the reply is returned for the user either way).
