@@ -236,7 +236,7 @@ func freeName(name string, dir bool, taken map[string]bool) string {
 // the "newer" policy applies (at the coarser precision of the two).
 func compareLines(src, dst session.Entry) []string {
 	newer := [2]string{}
-	switch c := mtime.Cmp(mtime.StampOf(src), 0, mtime.StampOf(dst), 0); {
+	switch c := mtime.Compare(src, dst); {
 	case src.ModTime.IsZero() || dst.ModTime.IsZero():
 	case c > 0:
 		newer[0] = "  newer"

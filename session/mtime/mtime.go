@@ -70,9 +70,13 @@ type Stamp struct {
 // StampOf is an entry's time with its precision.
 func StampOf(e session.Entry) Stamp { return Stamp{Time: e.ModTime, Prec: Of(e)} }
 
+// Compare compares two entries' times with Cmp, both sides' dates taken
+// in UTC.
+func Compare(a, b session.Entry) int { return Cmp(StampOf(a), 0, StampOf(b), 0) }
+
 // Newer reports whether a is later than b at the coarser precision of the
 // two, both sides' dates taken in UTC.
-func Newer(a, b session.Entry) bool { return Cmp(StampOf(a), 0, StampOf(b), 0) > 0 }
+func Newer(a, b session.Entry) bool { return Compare(a, b) > 0 }
 
 // Cmp compares a with b at the coarser precision of the two: 1 when a is
 // later, -1 when earlier, 0 when equal within that precision or when

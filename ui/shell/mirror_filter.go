@@ -5,6 +5,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/ftpane/ftpane/session"
 )
 
 // mirrorPattern is one of mirror's --include/--exclude options, as lftp
@@ -99,6 +101,12 @@ func (o *mirrorOpts) wanted(rel string, dir bool) bool {
 		}
 	}
 	return dir || !o.patterns[0].include
+}
+
+// selects reports whether a source file passes every option that picks
+// files (patterns, -r, --size-range, --newer-than, --older-than).
+func (o *mirrorOpts) selects(rel string, e session.Entry) bool {
+	return o.wanted(rel, false) && o.sizes.has(e.Size) && o.when.has(e.ModTime)
 }
 
 // sizeRange is lftp's --size-range: files of FROM to TO bytes, both

@@ -173,7 +173,7 @@ func (m *mirrorRun) plan() []mirrorJob {
 // out of the comparison, --only-missing and --only-existing copy only
 // what the target lacks or has.
 func (m *mirrorRun) decide(rel string, e session.Entry) (mirrorJob, bool) {
-	if !m.o.wanted(rel, false) || !m.o.sizes.has(e.Size) || !m.o.when.has(e.ModTime) {
+	if !m.o.selects(rel, e) {
 		return mirrorJob{}, false
 	}
 	d, exists := m.dt.files[rel]

@@ -18,7 +18,7 @@ import (
 // size and, unless --ignore-time, the same time at the coarser precision
 // of the two sides. A file of unknown time is never the same.
 func (m *mirrorRun) same(rel string, e session.Entry) bool {
-	if e.Kind != session.KindFile || !m.o.wanted(rel, false) || !m.o.sizes.has(e.Size) || !m.o.when.has(e.ModTime) {
+	if e.Kind != session.KindFile || !m.o.selects(rel, e) {
 		return false
 	}
 	d, ok := m.dt.files[rel]
@@ -28,7 +28,7 @@ func (m *mirrorRun) same(rel string, e session.Entry) bool {
 	if m.o.ignoreTime {
 		return true
 	}
-	return !e.ModTime.IsZero() && !d.ModTime.IsZero() && mtime.Cmp(mtime.StampOf(e), 0, mtime.StampOf(d), 0) == 0
+	return !e.ModTime.IsZero() && !d.ModTime.IsZero() && mtime.Compare(e, d) == 0
 }
 
 // sameFiles are the source files the target has the same, sorted.
